@@ -1,0 +1,216 @@
+"""Checks that the data files fit together: every id exists, every citation resolves,
+numbering runs without gaps, nothing is defined twice.
+
+Each problem names the file and line where it must be fixed. ``kg validate`` reports them
+with the SHACL results; ``kg build`` refuses to write ``dist/`` while any remain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from kg.errors import Where
+from kg.provisions import Placed, ProvisionIndex
+from kg.sources import Citation, Corpus, Document, Provision, Threshold
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: Where
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+# Which kinds of provision may sit directly inside which.
+_ALLOWED_CHILDREN = {
+    "article": {"para", "item", "part"},
+    "para": {"item", "part"},
+    "item": {"part"},
+    "part": set(),
+}
+
+
+def check(corpus: Corpus, edge_properties: Iterable[str] = ()) -> list[Problem]:
+    """All problems in the corpus, in file order; an empty list means it fits together."""
+    return list(_check(corpus, set(edge_properties)))
+
+
+def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
+    schemes = {s.id: s for s in corpus.schemes}
+    concepts = {(c.scheme, c.id): c for s in corpus.schemes for c in s.concepts}
+    agents = {a.id: a for a in corpus.agents}
+    matters = {m.id: m for m in corpus.matters}
+    for doc in corpus.documents:
+        for section in doc.sections:
+            matters.update({m.id: m for m in section.matters})
+            agents.update({a.id: a for a in section.agents})
+
+    yield from _duplicates(corpus)
+
+    for scheme in corpus.schemes:
+        for c in scheme.concepts:
+            if c.broader and (scheme.id, c.broader) not in concepts:
+                yield Problem(c.where, f"broader concept {c.broader!r} is not in scheme "
+                                       f"{scheme.id!r}")
+            if c.edge and edges and c.edge not in edges:
+                yield Problem(c.where, f"edge property {c.edge!r} is not declared in "
+                                       "ontology/atazan.ttl")
+
+    def concept(scheme: str, cid: str, where: Where, what: str) -> Iterator[Problem]:
+        if scheme not in schemes:
+            yield Problem(where, f"{what} {cid!r}: there is no vocab/{scheme}.yaml")
+        elif (scheme, cid) not in concepts:
+            yield Problem(where, f"unknown {what} {cid!r}: not in vocab/{scheme}.yaml")
+
+    def agent(aid: str | None, where: Where, what: str) -> Iterator[Problem]:
+        if aid and aid not in agents:
+            yield Problem(where, f"unknown {what} {aid!r}: not in institutions.yaml")
+
+    def agent_or_matter(oid: str, where: Where, what: str) -> Iterator[Problem]:
+        if oid not in agents and oid not in matters:
+            yield Problem(where, f"unknown {what} {oid!r}: neither an institution nor a matter")
+
+    for a in agents.values():
+        yield from concept("kinds", a.kind, a.where, "kind")
+        for ref, need in ((a.post_in, "post"), (a.sub_organization_of, None)):
+            if ref is None:
+                continue
+            target = agents.get(ref)
+            if target is None:
+                yield Problem(a.where, f"unknown organisation {ref!r}")
+            elif target.type != "organization":
+                yield Problem(a.where, f"{ref!r} is a {target.type}, not an organization")
+        if a.post_in and a.type != "post":
+            yield Problem(a.where, "only a post can be 'post_in' an organisation")
+
+    for doc in corpus.documents:
+        index = ProvisionIndex(doc)
+        yield from _numbering(doc, index)
+
+        def cite(c: Citation | None, what: str) -> Iterator[Problem]:
+            if c is not None and index.resolve(c) is None:
+                yield Problem(c.where, f"{what} cites {c.text!r}, which is not a provision of "
+                                       f"the {doc.version} Constitution in data/")
+
+        def threshold(t: Threshold | None) -> Iterator[Problem]:
+            if t is not None:
+                yield from agent(t.body, t.where, "threshold body")
+
+        for placed in index.placed:
+            for topic in placed.provision.topics:
+                yield from concept("topics", topic, placed.provision.where, "topic")
+        for section in doc.sections:
+            for p in section.powers:
+                yield from agent(p.holder, p.where, "holder")
+                yield from concept("actions", p.action, p.where, "action")
+                if ("actions", p.action) in concepts and not concepts["actions", p.action].edge:
+                    yield Problem(p.where, f"{p.action!r} is a family of actions; use one of "
+                                           "its actions")
+                yield from agent_or_matter(p.object, p.where, "object")
+                for field in ("consent_of", "proposal_of", "request_of", "consultation_with",
+                              "opinion_of"):
+                    for ref in getattr(p, field):
+                        yield from agent(ref, p.where, field.replace("_", " "))
+                yield from threshold(p.threshold)
+                yield from threshold(p.initiative)
+                yield from cite(p.basis, f"power {p.id}")
+                for c in p.also + p.exclusion_basis:
+                    yield from cite(c, f"power {p.id}")
+            for f in section.facts:
+                for ref in f.concerns:
+                    yield from agent_or_matter(ref, f.where, "subject")
+                for key, value in f.values.items():
+                    if key in ("member_post", "office") and isinstance(value, str):
+                        yield from agent(value, f.where, key.replace("_", " "))
+                    elif key in ("order", "lifted_by", "accountable_to"):
+                        for ref in value:  # type: ignore[attr-defined]
+                            yield from agent(ref, f.where, key.replace("_", " "))
+                    elif key == "protects":
+                        for c in value:  # type: ignore[attr-defined]
+                            yield from cite(c, f"fact {f.id}")
+                    elif isinstance(value, Threshold):
+                        yield from threshold(value)
+                yield from cite(f.basis, f"fact {f.id}")
+                for c in f.related:
+                    yield from cite(c, f"fact {f.id}")
+            for r in section.rights:
+                for ref in r.holders:
+                    yield from agent(ref, r.where, "right holder")
+                yield from cite(r.basis, f"right {r.id}")
+                for c in r.limitation_basis:
+                    yield from cite(c, f"right {r.id}")
+            for d in section.duties:
+                for ref in d.bearers:
+                    yield from agent(ref, d.where, "duty bearer")
+                yield from cite(d.basis, f"duty {d.id}")
+
+
+def _duplicates(corpus: Corpus) -> Iterator[Problem]:
+    seen: dict[str, Where] = {}
+
+    def once(rid: str, where: Where, what: str) -> Iterator[Problem]:
+        if rid in seen:
+            yield Problem(where, f"duplicate id {rid!r} ({what}); first defined at {seen[rid]}")
+        else:
+            seen[rid] = where
+
+    for a in corpus.agents:
+        yield from once(a.id, a.where, "institution")
+    for m in corpus.matters:
+        yield from once(m.id, m.where, "matter")
+    for doc in corpus.documents:
+        for section in doc.sections:
+            for m in section.matters:
+                yield from once(m.id, m.where, "matter")
+            for a in section.agents:
+                yield from once(a.id, a.where, "institution")
+            for rec in (*section.powers, *section.facts, *section.rights, *section.duties):
+                yield from once(rec.id, rec.where, type(rec).__name__.lower())
+    for scheme in corpus.schemes:
+        in_scheme: dict[str, Where] = {}
+        for c in scheme.concepts:
+            if c.id in in_scheme:
+                yield Problem(c.where, f"duplicate concept {c.id!r} in scheme {scheme.id!r}")
+            in_scheme[c.id] = c.where
+
+
+def _numbering(doc: Document, index: ProvisionIndex) -> Iterator[Problem]:
+    """Sections and articles run on without gaps; inside each provision, paragraphs, items
+    and parts each count 1, 2, 3, ...; a provision is never split into a single part."""
+    sections = [s.number for s in doc.sections]
+    for prev, s in zip(doc.sections, doc.sections[1:]):
+        if s.number != prev.number + 1:
+            yield Problem(Where(s.path, 1), f"section {s.number} follows section "
+                          f"{prev.number}: sections {sections} have a gap")
+    articles = [a for s in doc.sections for a in s.articles]
+    for prev_a, a in zip(articles, articles[1:]):
+        if int(a.number) != int(prev_a.number) + 1:
+            yield Problem(a.where, f"article {a.number} follows article {prev_a.number}: "
+                                   "articles must run on without gaps")
+    for placed in index.placed:
+        yield from _children(placed)
+
+
+def _children(placed: Placed) -> Iterator[Problem]:
+    p: Provision = placed.provision
+    allowed = _ALLOWED_CHILDREN[p.kind]
+    counts: dict[str, int] = {}
+    for child in p.children:
+        if child.kind not in allowed:
+            yield Problem(child.where, f"a {child.kind} cannot sit directly in a {p.kind} "
+                                       f"(article {placed.article})")
+            continue
+        expected = counts.get(child.kind, 0) + 1
+        if int(child.number) != expected:
+            yield Problem(child.where, f"{child.kind} {child.number} of {p.kind} {p.number} "
+                                       f"(article {placed.article}): expected {child.kind} "
+                                       f"{expected}")
+        counts[child.kind] = int(child.number)
+    if counts.get("part") == 1:
+        yield Problem(p.where, f"{p.kind} {p.number} (article {placed.article}) has a single "
+                               "part: give the text to the provision itself")
+    if p.kind == "article" and "para" in counts and "item" in counts:
+        yield Problem(p.where, f"article {p.number} mixes paragraphs and items at one level")

@@ -1,0 +1,609 @@
+"""Read ``data/`` into typed records, failing with the file and line of the first problem.
+
+This is the only module that reads ``data/``. It checks each file on its own terms
+(required fields, value types, unknown keys); whether the files fit together (ids that
+exist, provisions that are cited) is :mod:`kg.integrity`'s job. No RDF here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import SourceDataError, Where
+from kg.yamlfile import Fields, Located, read_yaml
+
+LANGS = ("en", "ru", "kk")
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CITATION = re.compile(r"^\d+(\.(\d+|p\d+))*$")
+
+
+# --- records -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    scheme: str
+    label: dict[str, str]
+    definition: str
+    broader: str | None
+    edge: str | None
+    close_match: tuple[str, ...]
+    where: Where
+
+
+@dataclass(frozen=True)
+class Scheme:
+    id: str
+    label: dict[str, str]
+    definition: str
+    concepts: tuple[Concept, ...]
+    where: Where
+
+
+@dataclass(frozen=True)
+class Agent:
+    """An institution (organization), an office (post) or a group of persons."""
+
+    id: str
+    type: str
+    kind: str
+    label: dict[str, str]
+    short: dict[str, str]
+    post_in: str | None
+    sub_organization_of: str | None
+    where: Where
+
+
+@dataclass(frozen=True)
+class Matter:
+    """Something a power acts on that is not an agent: a law, an election, a legal regime."""
+
+    id: str
+    label: dict[str, str]
+    definition: str | None
+    where: Where
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference to a provision as written in the data (``"57.3.1"``), with its place."""
+
+    text: str
+    where: Where
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        return tuple(self.text.split("."))
+
+
+@dataclass
+class Provision:
+    kind: str  # article | para | item | part
+    number: str
+    summary: str
+    topics: tuple[str, ...]
+    note: str | None
+    where: Where
+    children: list[Provision] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A share of a body's members or votes: ``at least 2/3 of all`` members of the Kurultai."""
+
+    numerator: int
+    denominator: int
+    comparison: str  # more-than | at-least
+    base: str  # all-members | members-present | votes-cast
+    body: str | None  # None: the consenting body, else the holder
+    where: Where
+
+
+@dataclass(frozen=True)
+class Power:
+    id: str
+    holder: str
+    action: str
+    object: str
+    basis: Citation
+    also: tuple[Citation, ...]
+    consent_of: tuple[str, ...]
+    threshold: Threshold | None
+    proposal_of: tuple[str, ...]
+    request_of: tuple[str, ...]
+    consultation_with: tuple[str, ...]
+    opinion_of: tuple[str, ...]
+    initiative: Threshold | None
+    time_limit: str | None
+    not_before: str | None
+    exclusions: tuple[str, ...]
+    exclusion_basis: tuple[Citation, ...]
+    note: str | None
+    where: Where
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Any other statement of the Constitution: composition, term, immunity, silence, ..."""
+
+    id: str
+    type: str
+    concerns: tuple[str, ...]
+    basis: Citation | None
+    related: tuple[Citation, ...]
+    description: str
+    values: dict[str, object]
+    where: Where
+
+
+@dataclass(frozen=True)
+class Right:
+    id: str
+    holders: tuple[str, ...]
+    basis: Citation
+    description: str
+    limitations: tuple[str, ...]
+    limitation_basis: tuple[Citation, ...]
+    emergency: str  # non-restrictable | restrictable | not-stated
+    where: Where
+
+
+@dataclass(frozen=True)
+class Duty:
+    id: str
+    bearers: tuple[str, ...]
+    basis: Citation
+    description: str
+    where: Where
+
+
+@dataclass
+class Section:
+    number: int
+    title: dict[str, str]
+    articles: list[Provision]
+    powers: list[Power]
+    facts: list[Fact]
+    rights: list[Right]
+    duties: list[Duty]
+    matters: list[Matter]
+    agents: list[Agent]
+    path: Path
+
+
+@dataclass
+class Document:
+    version: str
+    title: dict[str, str]
+    adopted: str
+    in_force: str
+    official_id: str
+    source: str
+    replaces: str | None
+    ended: str | None
+    sections: list[Section]
+    where: Where
+
+
+@dataclass
+class Corpus:
+    """Everything under ``data/``, as read."""
+
+    agents: list[Agent]
+    matters: list[Matter]
+    schemes: list[Scheme]
+    documents: list[Document]
+    root: Path
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def load_corpus(root: Path | None = None) -> Corpus:
+    """Read every data file under ``root`` (default: the package's ``data/``)."""
+    root = (root or DATA_DIR).resolve()
+    if not root.is_dir():
+        raise SourceDataError(Where(root, 1), "the data directory does not exist")
+    agents = _read_list(root / "institutions.yaml", "an institution", _agent)
+    matters = _read_list(root / "matters.yaml", "a matter", _matter)
+    schemes = [_scheme(path) for path in sorted((root / "vocab").glob("*.yaml"))]
+    documents = [
+        _document(path) for path in sorted(root.glob("constitution-*/document.yaml"))
+    ]
+    if not documents:
+        raise SourceDataError(Where(root, 1), "no constitution-*/document.yaml under data/")
+    return Corpus(agents, matters, schemes, documents, root)
+
+
+def _read_list(path, what, make):  # type: ignore[no-untyped-def]
+    content = read_yaml(path)
+    if not isinstance(content, list):
+        raise SourceDataError(Where(path, 1), f"the file must be a list, each entry {what}")
+    return [make(_entry(content, i, path, what)) for i in range(len(content))]
+
+
+def _entry(items: list[object], index: int, path: Path, what: str) -> Located:
+    item = items[index]
+    if not isinstance(item, Located):
+        raise SourceDataError(Where(path, 1), f"entry {index + 1} must be {what} (a mapping)")
+    return item
+
+
+def _identifier(f: Fields, key: str = "id") -> str:
+    value = f.required_text(key)
+    if not _ID.match(value):
+        raise f.fail(key, f"{value!r} is not a valid id: use lower-case words joined by hyphens")
+    return value
+
+
+def _ref(f: Fields, key: str, required: bool = False) -> str | None:
+    value = f.raw(key)
+    if value is None:
+        if required:
+            raise f.fail(None, f"{f.what} is missing the field {key!r}")
+        return None
+    if not isinstance(value, str) or not _ID.match(value):
+        raise f.fail(key, f"{key!r} must be one id (lower-case words joined by hyphens)")
+    return value
+
+
+def _refs(f: Fields, key: str) -> tuple[str, ...]:
+    value = f.raw(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and _ID.match(v) for v in value):
+        raise f.fail(key, f"{key!r} must be an id or a list of ids")
+    return tuple(value)
+
+
+def _agent(m: Located) -> Agent:
+    f = Fields(m, m.where(), "an institution",
+               {"id", "type", "kind", "label", "short", "post_in", "sub_organization_of"})
+    kind_of = f.required_text("type")
+    if kind_of not in ("organization", "post", "group"):
+        raise f.fail("type", f"type must be organization, post or group, not {kind_of!r}")
+    return Agent(
+        id=_identifier(f),
+        type=kind_of,
+        kind=_ref(f, "kind", required=True) or "",
+        label=f.labels("label", LANGS),
+        short=f.labels("short", LANGS, required=False),
+        post_in=_ref(f, "post_in"),
+        sub_organization_of=_ref(f, "sub_organization_of"),
+        where=f.where,
+    )
+
+
+def _matter(m: Located) -> Matter:
+    f = Fields(m, m.where(), "a matter", {"id", "label", "definition"})
+    return Matter(_identifier(f), f.labels("label", LANGS), f.text("definition", False), f.where)
+
+
+def _scheme(path: Path) -> Scheme:
+    content = read_yaml(path)
+    f = Fields(content, Where(path, 1), "a vocabulary file", {"scheme", "concepts"})
+    head = Fields(f.raw("scheme"), f.at("scheme"), "the scheme", {"id", "label", "definition"})
+    scheme_id = _identifier(head)
+    concepts_raw = f.raw("concepts")
+    if not isinstance(concepts_raw, list) or not concepts_raw:
+        raise f.fail("concepts", "'concepts' must be a non-empty list")
+    concepts = []
+    for i in range(len(concepts_raw)):
+        c = Fields(_entry(concepts_raw, i, path, "a concept"), f.at("concepts"), "a concept",
+                   {"id", "label", "definition", "broader", "edge", "close_match"})
+        edge = c.text("edge", required=False)
+        if edge is not None and not re.match(r"^[a-z][A-Za-z]+$", edge):
+            raise c.fail("edge", f"edge {edge!r} must be a camelCase property name")
+        concepts.append(Concept(
+            id=_identifier(c),
+            scheme=scheme_id,
+            label=c.labels("label", LANGS),
+            definition=c.required_text("definition"),
+            broader=_ref(c, "broader"),
+            edge=edge,
+            close_match=c.text_list("close_match"),
+            where=c.where,
+        ))
+    return Scheme(scheme_id, head.labels("label", LANGS), head.required_text("definition"),
+                  tuple(concepts), head.where)
+
+
+def _document(path: Path) -> Document:
+    content = read_yaml(path)
+    f = Fields(content, Where(path, 1), "a document file",
+               {"version", "title", "adopted", "in_force", "official_id", "source", "replaces",
+                "ended"})
+    version = str(f.raw("version") or "")
+    if not re.match(r"^\d{4}$", version):
+        raise f.fail("version", "version must be the year of the constitution, e.g. 2026")
+    dates = {}
+    for key in ("adopted", "in_force", "ended"):
+        value = f.text(key, required=key != "ended")
+        if value is not None and not _DATE.match(value):
+            raise f.fail(key, f"{key!r} must be a date written YYYY-MM-DD")
+        dates[key] = value
+    replaces = f.raw("replaces")
+    sections = [_section(p) for p in sorted(path.parent.glob("section-*.yaml"))]
+    numbers = [s.number for s in sections]
+    for s in sections:
+        if numbers.count(s.number) > 1:
+            raise SourceDataError(Where(s.path, 1), f"section {s.number} appears in two files")
+    sections.sort(key=lambda s: s.number)
+    return Document(
+        version=version,
+        title=f.labels("title", LANGS),
+        adopted=dates["adopted"] or "",
+        in_force=dates["in_force"] or "",
+        official_id=f.required_text("official_id"),
+        source=f.required_text("source"),
+        replaces=str(replaces) if replaces is not None else None,
+        ended=dates["ended"],
+        sections=sections,
+        where=f.where,
+    )
+
+
+def _section(path: Path) -> Section:
+    content = read_yaml(path)
+    f = Fields(content, Where(path, 1), "a section file",
+               {"section", "title", "articles", "powers", "facts", "rights", "duties", "matters",
+                "agents"})
+    number = f.integer("section", required=True) or 0
+    articles_raw = f.raw("articles")
+    if not isinstance(articles_raw, list) or not articles_raw:
+        raise f.fail("articles" if f.has("articles") else None,
+                     "a section file needs a non-empty list 'articles'")
+    articles = [_provision(_entry(articles_raw, i, path, "an article"), top=True)
+                for i in range(len(articles_raw))]
+    return Section(
+        number=number,
+        title=f.labels("title", ("en", "ru")),
+        articles=articles,
+        powers=[_power(m) for m in _entries(f, "powers", "a power")],
+        facts=[_fact(m) for m in _entries(f, "facts", "a fact")],
+        rights=[_right(m) for m in _entries(f, "rights", "a right")],
+        duties=[_duty(m) for m in _entries(f, "duties", "a duty")],
+        matters=[_matter(m) for m in _entries(f, "matters", "a matter")],
+        agents=[_agent(m) for m in _entries(f, "agents", "an institution")],
+        path=path,
+    )
+
+
+def _entries(f: Fields, key: str, what: str) -> list[Located]:
+    value = f.raw(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise f.fail(key, f"{key!r} must be a list")
+    return [_entry(value, i, f.where.path, what) for i in range(len(value))]
+
+
+_PROVISION_KINDS = ("article", "para", "item", "part")
+
+
+def _provision(m: Located, top: bool = False) -> Provision:
+    kinds = [k for k in _PROVISION_KINDS if k in m]
+    if len(kinds) != 1:
+        raise SourceDataError(
+            m.where(), "a provision needs exactly one of 'article', 'para', 'item', 'part'"
+        )
+    kind = kinds[0]
+    if top != (kind == "article"):
+        raise SourceDataError(m.where(kind), "articles belong at the top of 'articles', "
+                              "and only articles")
+    f = Fields(m, m.where(), f"{kind} {m[kind]}",
+               {kind, "summary", "children", "topics", "note"})
+    number = m[kind]
+    if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+        raise f.fail(kind, f"the {kind} number must be a whole number from 1, not {number!r}")
+    children_raw = f.raw("children")
+    if children_raw is not None and (not isinstance(children_raw, list) or not children_raw):
+        raise f.fail("children", "'children' must be a non-empty list of provisions")
+    children = [_provision(_entry(children_raw, i, f.where.path, "a provision"))
+                for i in range(len(children_raw or []))]
+    return Provision(kind, str(number), f.required_text("summary"), _refs(f, "topics"),
+                     f.text("note", False), f.where, children)
+
+
+def _citation(f: Fields, key: str, required: bool = False) -> Citation | None:
+    value = f.raw(key)
+    if value is None:
+        if required:
+            raise f.fail(None, f"{f.what} is missing the field {key!r}")
+        return None
+    return _one_citation(f, key, value)
+
+
+def _one_citation(f: Fields, key: str, value: object) -> Citation:
+    if isinstance(value, float):
+        raise f.fail(key, f"write the citation in quotes ({key}: \"{value}\"): "
+                     "unquoted, YAML reads 46.10 as the number 46.1")
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not _CITATION.match(value):
+        raise f.fail(key, f"{value!r} is not a citation like \"46.4\", \"57.3.1\" or \"43.1.p2\"")
+    return Citation(value, f.at(key))
+
+
+def _citations(f: Fields, key: str) -> tuple[Citation, ...]:
+    value = f.raw(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        value = [value]
+    return tuple(_one_citation(f, key, v) for v in value)
+
+
+def _duration(f: Fields, key: str) -> str | None:
+    value = f.text(key, required=False)
+    if value is not None and not _DURATION.match(value):
+        raise f.fail(key, f"{value!r} is not an ISO 8601 duration such as P1M, P10D or PT48H")
+    return value
+
+
+_THRESHOLD = re.compile(
+    r"^(?:(?P<majority>majority)|(?P<cmp>at least|more than) (?P<n>\d+)/(?P<d>\d+))"
+    r" (?P<base>of all|of votes cast|present)$"
+)
+_BASES = {"of all": "all-members", "of votes cast": "votes-cast", "present": "members-present"}
+
+
+def _threshold(f: Fields, key: str) -> Threshold | None:
+    value = f.raw(key)
+    if value is None:
+        return None
+    body = None
+    if isinstance(value, Located):
+        inner = Fields(value, f.at(key), f"the {key}", {"rule", "body"})
+        body = _ref(inner, "body", required=True)
+        value = inner.raw("rule")
+    match = _THRESHOLD.match(value) if isinstance(value, str) else None
+    if not match:
+        raise f.fail(key, f"{value!r} is not a threshold such as 'majority of all' or "
+                     "'at least 2/3 of all' (see docs/data-format.md)")
+    if match["majority"]:
+        n, d, cmp = 1, 2, "more-than"
+    else:
+        n, d, cmp = int(match["n"]), int(match["d"]), match["cmp"].replace(" ", "-")
+        if not 0 < n <= d:
+            raise f.fail(key, f"{value!r}: the share must be a fraction from 0 to 1")
+    return Threshold(n, d, cmp, _BASES[match["base"]], body, f.at(key))
+
+
+def _power(m: Located) -> Power:
+    f = Fields(m, m.where(), f"power {m.get('id', '')}".strip(), {
+        "id", "holder", "action", "object", "basis", "also", "consent_of", "threshold",
+        "proposal_of", "request_of", "consultation_with", "opinion_of", "initiative",
+        "time_limit", "not_before", "exclusions", "exclusion_basis", "note"})
+    basis = _citation(f, "basis", required=True)
+    if basis is None:  # unreachable: required
+        raise f.fail(None, "a power needs a basis")
+    return Power(
+        id=_identifier(f),
+        holder=_ref(f, "holder", required=True) or "",
+        action=_ref(f, "action", required=True) or "",
+        object=_ref(f, "object", required=True) or "",
+        basis=basis,
+        also=_citations(f, "also"),
+        consent_of=_refs(f, "consent_of"),
+        threshold=_threshold(f, "threshold"),
+        proposal_of=_refs(f, "proposal_of"),
+        request_of=_refs(f, "request_of"),
+        consultation_with=_refs(f, "consultation_with"),
+        opinion_of=_refs(f, "opinion_of"),
+        initiative=_threshold(f, "initiative"),
+        time_limit=_duration(f, "time_limit"),
+        not_before=_duration(f, "not_before"),
+        exclusions=f.text_list("exclusions"),
+        exclusion_basis=_citations(f, "exclusion_basis"),
+        note=f.text("note", required=False),
+        where=f.where,
+    )
+
+
+# Fields each kind of fact may carry beyond the common ones, and how to read them.
+FACT_TYPES: dict[str, dict[str, str]] = {
+    "composition": {"members": "int", "member_post": "ref"},
+    "term": {"length": "duration", "max_terms": "int"},
+    "eligibility": {"min_age": "int", "residence_years": "int", "experience_years": "int",
+                    "requirements": "texts"},
+    "incompatibility": {"incompatible_with": "texts"},
+    "immunity": {"protects_against": "texts", "lifted_by": "refs", "exceptions": "texts"},
+    "succession": {"office": "ref", "order": "refs"},
+    "procedure": {"time_limit": "duration", "threshold": "threshold"},
+    "quorum": {"threshold": "threshold"},
+    "status": {},
+    "accountability": {"accountable_to": "refs"},
+    "delegation": {"delegated_to": "word", "matter": "text"},
+    "silence": {"matter": "text"},
+    "principle": {},
+    "deadline": {"date": "date", "time_limit": "duration"},
+    "unamendable": {"protects": "citations"},
+}
+DELEGATION_TARGETS = ("constitutional-law", "law", "rules-of-procedure", "president")
+
+
+def _fact(m: Located) -> Fact:
+    kind = m.get("type")
+    if kind not in FACT_TYPES:
+        raise SourceDataError(m.where("type"), f"a fact needs a type, one of: "
+                              f"{', '.join(FACT_TYPES)}; got {kind!r}")
+    extra = FACT_TYPES[kind]
+    f = Fields(m, m.where(), f"{kind} fact {m.get('id', '')}".strip(),
+               {"id", "type", "concerns", "basis", "related", "description", "note"} | set(extra))
+    values: dict[str, object] = {}
+    for key, reader in extra.items():
+        if not f.has(key):
+            continue
+        if reader == "int":
+            values[key] = f.integer(key)
+        elif reader == "ref":
+            values[key] = _ref(f, key)
+        elif reader == "refs":
+            values[key] = _refs(f, key)
+        elif reader == "texts":
+            values[key] = f.text_list(key)
+        elif reader == "text":
+            values[key] = f.required_text(key)
+        elif reader == "duration":
+            values[key] = _duration(f, key)
+        elif reader == "threshold":
+            values[key] = _threshold(f, key)
+        elif reader == "citations":
+            values[key] = _citations(f, key)
+        elif reader == "date":
+            date = f.required_text(key)
+            if not _DATE.match(date):
+                raise f.fail(key, f"{key!r} must be a date written YYYY-MM-DD")
+            values[key] = date
+        elif reader == "word":
+            word = f.required_text(key)
+            if word not in DELEGATION_TARGETS:
+                raise f.fail(key, f"{key!r} must be one of {', '.join(DELEGATION_TARGETS)}")
+            values[key] = word
+    basis = _citation(f, "basis", required=kind != "silence")
+    if kind == "silence" and basis is not None:
+        raise f.fail("basis", "a silence has no basis: list where one would look in 'related'")
+    concerns = _refs(f, "concerns")
+    if not concerns:
+        raise f.fail(None, f"{f.what} is missing the field 'concerns'")
+    return Fact(_identifier(f), kind, concerns, basis, _citations(f, "related"),
+                f.required_text("description"), values, f.where)
+
+
+EMERGENCY = ("non-restrictable", "restrictable", "not-stated")
+
+
+def _right(m: Located) -> Right:
+    f = Fields(m, m.where(), f"right {m.get('id', '')}".strip(), {
+        "id", "holders", "basis", "description", "limitations", "limitation_basis",
+        "emergency", "note"})
+    basis = _citation(f, "basis", required=True)
+    holders = _refs(f, "holders")
+    if basis is None or not holders:
+        raise f.fail(None, f"{f.what} needs 'holders' and 'basis'")
+    emergency = f.text("emergency", required=False) or "not-stated"
+    if emergency not in EMERGENCY:
+        raise f.fail("emergency", f"'emergency' must be one of {', '.join(EMERGENCY)}")
+    return Right(_identifier(f), holders, basis, f.required_text("description"),
+                 f.text_list("limitations"), _citations(f, "limitation_basis"), emergency,
+                 f.where)
+
+
+def _duty(m: Located) -> Duty:
+    f = Fields(m, m.where(), f"duty {m.get('id', '')}".strip(),
+               {"id", "bearers", "basis", "description", "note"})
+    basis = _citation(f, "basis", required=True)
+    bearers = _refs(f, "bearers")
+    if basis is None or not bearers:
+        raise f.fail(None, f"{f.what} needs 'bearers' and 'basis'")
+    return Duty(_identifier(f), bearers, basis, f.required_text("description"), f.where)
