@@ -99,6 +99,7 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
             if t is not None:
                 yield from agent(t.body, t.where, "threshold body")
 
+        fact_ids = {f.id for s in doc.sections for f in s.facts}
         for placed in index.placed:
             for topic in placed.provision.topics:
                 yield from concept("topics", topic, placed.provision.where, "topic")
@@ -123,7 +124,10 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
                 for ref in f.concerns:
                     yield from agent_or_matter(ref, f.where, "subject")
                 for key, value in f.values.items():
-                    if key in ("member_post", "office") and isinstance(value, str):
+                    if key == "after" and isinstance(value, str):
+                        if value not in fact_ids:
+                            yield Problem(f.where, f"'after' names {value!r}, which is not a fact")
+                    elif key in ("member_post", "office") and isinstance(value, str):
                         yield from agent(value, f.where, key.replace("_", " "))
                     elif key in ("order", "lifted_by", "accountable_to"):
                         for ref in value:  # type: ignore[attr-defined]

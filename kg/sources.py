@@ -526,7 +526,7 @@ FACT_TYPES: dict[str, dict[str, str]] = {
     "delegation": {"delegated_to": "word", "matter": "text"},
     "silence": {"matter": "text"},
     "principle": {},
-    "deadline": {"date": "date", "time_limit": "duration"},
+    "deadline": {"date": "date", "time_limit": "duration", "after": "ref"},
     "unamendable": {"protects": "citations"},
 }
 DELEGATION_TARGETS = ("constitutional-law", "law", "rules-of-procedure", "president")
