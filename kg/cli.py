@@ -1,31 +1,151 @@
-"""The ``kg`` command line (minimal for now; grows with the pipeline)."""
+"""The ``kg`` command line. Each command is a few lines over library code.
+
+Exit codes: 0 success; 1 the data does not validate, or the query or request failed;
+2 the data cannot be loaded at all (like pySHACL's validator).
+"""
 
 from __future__ import annotations
 
 import sys
+import time
+from pathlib import Path
 
 import click
 
 from kg import integrity
-from kg.errors import KGError
+from kg.config import Config
+from kg.errors import IntegrityError, KGError, SourceDataError
+from kg.export import DUMPS, fingerprint, write_dumps
+from kg.formats import ROW_FORMATS
+from kg.ontology import edge_properties
+from kg.queries import QueryRegistry, resolve, select
 from kg.sources import load_corpus
+from kg.store import load_store
+
+
+def fail(message: str, code: int) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
 
 
 @click.group()
-def main() -> None:
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Data directory (default: data/ of this repository; env KG_DATA_DIR).")
+@click.option("--dist", "dist_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output directory of `kg build` (default: dist/; env KG_DIST_DIR).")
+@click.version_option(package_name="ata-zan")
+@click.pass_context
+def main(ctx: click.Context, data_dir: Path | None, dist_dir: Path | None) -> None:
     """Ata Zan: the Constitution of Kazakhstan as a knowledge graph."""
+    try:
+        ctx.obj = Config(data_dir=data_dir, dist_dir=dist_dir)
+    except KGError as exc:
+        fail(str(exc), 2)
 
 
 @main.command()
-def validate() -> None:
-    """Check the data files."""
+@click.pass_obj
+def build(config: Config) -> None:
+    """Build the dataset from data/ and write dist/ (Turtle, TriG, N-Quads, JSON-LD)."""
+    from kg.build import build_dataset
+
+    started = time.perf_counter()
     try:
-        corpus = load_corpus()
+        corpus = load_corpus(config.data_dir)
     except KGError as exc:
-        click.echo(f"cannot load: {exc}", err=True)
-        sys.exit(2)
-    problems = integrity.check(corpus)
-    for p in problems:
-        click.echo(str(p))
-    click.echo(f"{len(problems)} problem(s)")
-    sys.exit(1 if problems else 0)
+        fail(str(exc), 2)
+    problems = integrity.check(corpus, edge_properties())
+    if problems:
+        click.echo("\n".join(str(p) for p in problems), err=True)
+        fail(f"{len(problems)} integrity problem(s); nothing written (see `kg validate`)", 1)
+    dataset = build_dataset(corpus)
+    written = write_dumps(dataset, config.dist_dir, fingerprint(config.data_dir))
+    elapsed = time.perf_counter() - started
+    for path, dump in zip(written, DUMPS):
+        click.echo(f"wrote {path} ({path.stat().st_size:,} bytes): {dump.description}")
+    click.echo(f"built in {elapsed:.2f} s")
+    _print_stats(config)
+
+
+@main.command()
+@click.option("--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="SHACL shapes file (default: ontology/shapes.ttl).")
+@click.option("--results", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the SHACL results graph to this Turtle file.")
+@click.pass_obj
+def validate(config: Config, shapes: Path | None, results: Path | None) -> None:
+    """Check the data: integrity and SHACL. Exit 0 conforms, 1 violations, 2 cannot load."""
+    from kg.validate import validate as run_validation
+
+    started = time.perf_counter()
+    try:
+        report = run_validation(load_corpus(config.data_dir), shapes)
+    except SourceDataError as exc:
+        fail(f"cannot load the data: {exc}", 2)
+    except KGError as exc:
+        fail(str(exc), 2)
+    if results:
+        report.results_graph.serialize(results, format="turtle")
+    click.echo(report.text)
+    click.echo(f"validated in {time.perf_counter() - started:.2f} s", err=True)
+    sys.exit(0 if report.conforms else 1)
+
+
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            fail(f"--param takes key=value, not {pair!r}", 1)
+        params[key.strip()] = value
+    return params
+
+
+@main.command()
+@click.argument("spec")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the named query; repeat for several.")
+@click.option("--format", "-f", "fmt", type=click.Choice(sorted(ROW_FORMATS)), default="table",
+              show_default=True)
+@click.option("--limit", type=int, default=None, help="Return at most this many rows.")
+@click.pass_obj
+def query(config: Config, spec: str, params: tuple[str, ...], fmt: str,
+          limit: int | None) -> None:
+    """Run a named query (NAME), a query file (FILE.rq) or SPARQL text ('SELECT ...')."""
+    try:
+        named = resolve(spec, QueryRegistry())
+        store = load_store(config).store
+        result = select(store, named.bind(_parse_params(params)), limit or config.max_rows)
+    except (SourceDataError, IntegrityError) as exc:
+        fail(f"cannot load the data: {exc}", 2)
+    except KGError as exc:
+        fail(str(exc), 1)
+    click.echo(ROW_FORMATS[fmt].write(result), nl=False)
+
+
+@main.command()
+def queries() -> None:
+    """List the named queries with their titles and parameters."""
+    try:
+        registry = QueryRegistry()
+    except KGError as exc:
+        fail(str(exc), 1)
+    for q in registry:
+        params = ", ".join(p.name for p in q.parameters)
+        click.echo(f"{q.name:<28} {q.title}" + (f"  [params: {params}]" if params else ""))
+
+
+@main.command()
+@click.pass_obj
+def stats(config: Config) -> None:
+    """Counts of provisions, powers, rights, duties, facts, institutions and triples."""
+    _print_stats(config)
+
+
+def _print_stats(config: Config) -> None:
+    try:
+        store = load_store(config).store
+        result = select(store, QueryRegistry().get("stats").bind({}))
+    except KGError as exc:
+        fail(str(exc), 2)
+    click.echo(ROW_FORMATS["table"].write(result), nl=False)

@@ -1,0 +1,106 @@
+"""Settings: one table of names, defaults and help; read from ``KG_*`` environment
+variables, then overridden by command-line options. The only reader of ``os.environ``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import SettingError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "KG_" + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("data_dir", ROOT / "data", "Directory of the curated YAML data."),
+    Setting("dist_dir", ROOT / "dist", "Directory where `kg build` writes the dumps."),
+    Setting("query_time_limit", 10.0, "Seconds a query may run before it is stopped (503)."),
+    Setting("max_rows", 10000, "Rows returned at most; longer results are marked truncated."),
+    Setting("max_request_bytes", 100_000, "Largest request body or query accepted (else 413)."),
+    Setting("query_workers", 2, "Worker processes that run queries for the server."),
+    Setting("service_allowlist", "", "Space-separated endpoint IRIs that SERVICE may call; "
+            "empty refuses all federation."),
+)
+BY_NAME = {s.name: s for s in SETTINGS}
+
+
+class Config:
+    """Resolved settings. ``Config(environ={...})`` for tests; overrides beat the environment."""
+
+    def __init__(self, environ: Mapping[str, str] | None = None, **overrides: object) -> None:
+        env = os.environ if environ is None else environ
+        self._values: dict[str, object] = {}
+        for s in SETTINGS:
+            raw: object = overrides.get(s.name)
+            if raw is None:
+                raw = env.get(s.env, s.default)
+            self._values[s.name] = _cast(s, raw)
+        unknown = set(overrides) - set(BY_NAME)
+        if unknown:
+            raise SettingError(f"unknown setting {sorted(unknown)[0]!r}")
+
+    def __getattr__(self, name: str) -> object:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def data_dir(self) -> Path:
+        return self._values["data_dir"]  # type: ignore[return-value]
+
+    @property
+    def dist_dir(self) -> Path:
+        return self._values["dist_dir"]  # type: ignore[return-value]
+
+    @property
+    def query_time_limit(self) -> float:
+        return self._values["query_time_limit"]  # type: ignore[return-value]
+
+    @property
+    def max_rows(self) -> int:
+        return self._values["max_rows"]  # type: ignore[return-value]
+
+    @property
+    def max_request_bytes(self) -> int:
+        return self._values["max_request_bytes"]  # type: ignore[return-value]
+
+    @property
+    def query_workers(self) -> int:
+        return self._values["query_workers"]  # type: ignore[return-value]
+
+    @property
+    def service_allowlist(self) -> tuple[str, ...]:
+        return tuple(str(self._values["service_allowlist"]).split())
+
+
+def _cast(setting: Setting, raw: object) -> object:
+    kind = type(setting.default)
+    try:
+        if isinstance(setting.default, Path):
+            return Path(str(raw)).expanduser().resolve()
+        if kind is float:
+            value = float(raw)  # type: ignore[arg-type]
+        elif kind is int:
+            value = int(raw)  # type: ignore[call-overload]
+        else:
+            return str(raw)
+    except (TypeError, ValueError):
+        raise SettingError(f"setting {setting.name} ({setting.env}) must be a number, "
+                           f"not {raw!r}") from None
+    if value <= 0:
+        raise SettingError(f"setting {setting.name} ({setting.env}) must be positive")
+    return value

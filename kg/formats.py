@@ -1,0 +1,96 @@
+"""One table of output formats, shared by the command line and the HTTP server.
+
+Query results (rows) can be written as a text table, CSV, TSV or JSON rows; the SPARQL
+result formats (JSON, XML, CSV, TSV per the W3C specs) and RDF graph formats are written by
+Oxigraph. Each format has a name, a media type, a file extension and a writer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg.queries import SelectResult
+
+
+@dataclass(frozen=True)
+class RowFormat:
+    name: str
+    media_type: str
+    extension: str
+    write: Callable[[SelectResult], str]
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def write_csv(result: SelectResult, delimiter: str = ",") -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow([_cell(row[c]) for c in result.columns])
+    return out.getvalue()
+
+
+def write_tsv(result: SelectResult) -> str:
+    # Cells are flattened to one line so that a row stays a row.
+    out = ["\t".join(result.columns)]
+    for row in result.rows:
+        out.append("\t".join(_cell(row[c]).replace("\t", " ").replace("\n", " ")
+                             for c in result.columns))
+    return "\n".join(out) + "\n"
+
+
+def write_json(result: SelectResult) -> str:
+    body = {"columns": result.columns, "rows": result.rows, "truncated": result.truncated}
+    return json.dumps(body, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_table(result: SelectResult, max_width: int = 60) -> str:
+    """A fixed-width text table for the terminal; long cells are cut with an ellipsis."""
+    def fit(value: object) -> str:
+        text = _cell(value).replace("\n", " ")
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    cells = [[fit(row[c]) for c in result.columns] for row in result.rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
+    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+    out = [line(result.columns), line(["-" * w for w in widths])]
+    out += [line(r) for r in cells]
+    note = f"{len(result.rows)} row(s)" + (" (truncated)" if result.truncated else "")
+    return "\n".join(out + [note]) + "\n"
+
+
+ROW_FORMATS: dict[str, RowFormat] = {
+    f.name: f for f in (
+        RowFormat("table", "text/plain; charset=utf-8", "txt", write_table),
+        RowFormat("csv", "text/csv; charset=utf-8", "csv", write_csv),
+        RowFormat("tsv", "text/tab-separated-values; charset=utf-8", "tsv", write_tsv),
+        RowFormat("json", "application/json", "json", write_json),
+    )
+}
+
+# SPARQL 1.1 result formats, by media type.
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+
+# RDF graph formats, by media type.
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/trig": ox.RdfFormat.TRIG,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+}

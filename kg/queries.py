@@ -1,0 +1,191 @@
+"""Named queries: every SPARQL query the product runs lives in ``queries/NAME.rq``.
+
+A query file opens with a header of ``#+`` lines::
+
+    #+ title: Powers
+    #+ description: One row per power ...
+    #+ param holder: The holder, by English label, id or IRI (optional).
+
+Each parameter ``p`` has a line ``VALUES ?p_param { UNDEF }`` in the query body, so the file
+runs as it is (no filter) and a value is bound by writing it, serialised as an RDF literal,
+in place of ``UNDEF``. User input never reaches the query as text of its own.
+
+This is the only module that reads ``queries/``; the CLI, the server and the tests all go
+through :func:`run` and :class:`QueryRegistry`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, UnknownQuery
+from kg.namespaces import PREFIXES
+
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+_HEADER = re.compile(r"^#\+\s*(\w+)(?:\s+([\w-]+))?\s*:\s*(.*)$")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    help: str
+
+    @property
+    def variable(self) -> str:
+        return f"{self.name.replace('-', '_')}_param"
+
+    @property
+    def marker(self) -> re.Pattern[str]:
+        return re.compile(r"VALUES\s+\?" + self.variable + r"\s*\{\s*UNDEF\s*\}")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    text: str
+    path: Path | None = None
+
+    def bind(self, values: dict[str, str]) -> str:
+        """The query text with parameter values written in; unknown names are an error."""
+        known = {p.name: p for p in self.parameters}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            allowed = ", ".join(known) or "none"
+            raise QueryError(f"query {self.name!r} has no parameter {unknown[0]!r} "
+                             f"(parameters: {allowed})")
+        text = self.text
+        for name, value in values.items():
+            literal = str(ox.Literal(value))  # N-Triples form: quotes and escapes done
+            text = known[name].marker.sub(
+                lambda _m, p=known[name], lit=literal: f"VALUES ?{p.variable} {{ {lit} }}", text)
+        return text
+
+
+def parse_query_file(path: Path, strict: bool = True) -> NamedQuery:
+    """Read a query file; ``strict`` (for ``queries/``) requires a name and a full header."""
+    text = path.read_text(encoding="utf-8")
+    name = path.stem
+    meta: dict[str, str] = {}
+    params: list[Parameter] = []
+    for line in text.splitlines():
+        match = _HEADER.match(line)
+        if not match:
+            continue
+        key, arg, value = match.groups()
+        if key == "param" and arg:
+            params.append(Parameter(arg, value.strip()))
+        else:
+            meta[key] = value.strip()
+    where = f"queries/{path.name}" if strict else str(path)
+    if strict and not _NAME.match(name):
+        raise QueryError(f"{where}: a query name is lower-case words joined by hyphens")
+    for key in ("title", "description"):
+        if strict and not meta.get(key):
+            raise QueryError(f"{where}: the header needs a '#+ {key}:' line")
+    query = NamedQuery(name, meta.get("title", name), meta.get("description", ""),
+                       tuple(params), text, path)
+    for p in params:
+        if not p.marker.search(text):
+            raise QueryError(f"{where}: parameter {p.name!r} needs a line "
+                             f"'VALUES ?{p.variable} {{ UNDEF }}' in the query")
+    return query
+
+
+class QueryRegistry:
+    """The named queries of a directory, loaded once and checked for well-formed headers."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or QUERIES_DIR
+        self.queries = {q.name: q for q in map(parse_query_file,
+                                               sorted(self.directory.glob("*.rq")))}
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.queries.values())
+
+    def get(self, name: str) -> NamedQuery:
+        try:
+            return self.queries[name]
+        except KeyError:
+            raise UnknownQuery(name, sorted(self.queries)) from None
+
+
+def resolve(spec: str, registry: QueryRegistry) -> NamedQuery:
+    """``spec`` is a named query, a path to a ``.rq`` file, or SPARQL text."""
+    if _NAME.match(spec):
+        return registry.get(spec)
+    if spec.endswith(".rq"):
+        path = Path(spec)
+        if not path.is_file():
+            raise QueryError(f"no query file {spec}")
+        return parse_query_file(path, strict=False)
+    return NamedQuery("adhoc", "Ad hoc query", "", (), spec)
+
+
+# --- running -----------------------------------------------------------------------------
+
+
+@dataclass
+class SelectResult:
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool = False
+    terms: list[list[ox.NamedNode | ox.BlankNode | ox.Literal | None]] = field(
+        default_factory=list, repr=False)
+
+
+def python_value(term: object) -> Any:
+    """A plain value for a result cell: IRIs as strings, numbers as numbers."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value if term.datatype else ""
+        if datatype.endswith(("#integer", "#int", "#long", "#nonNegativeInteger")):
+            try:
+                return int(term.value)
+            except ValueError:
+                return term.value
+        if datatype.endswith("#boolean"):
+            return term.value == "true"
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value  # NamedNode
+
+
+def execute(store: ox.Store, text: str) -> Any:
+    """Run SPARQL text on the store with the default graph as the union of all graphs."""
+    try:
+        return store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+
+
+def select(store: ox.Store, text: str, max_rows: int | None = None) -> SelectResult:
+    solutions = execute(store, text)
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError("this query is not a SELECT query")
+    columns = [v.value for v in solutions.variables]
+    result = SelectResult(columns, [])
+    for solution in solutions:
+        if max_rows is not None and len(result.rows) >= max_rows:
+            result.truncated = True
+            break
+        terms = [solution[c] for c in columns]
+        result.terms.append(terms)
+        result.rows.append({c: python_value(t) for c, t in zip(columns, terms)})
+    return result
+
+
+def run(store: ox.Store, query: NamedQuery, params: dict[str, str] | None = None,
+        max_rows: int | None = None) -> SelectResult:
+    """Run a named (or ad hoc) SELECT query with parameters; rows come back as dicts."""
+    return select(store, query.bind(params or {}), max_rows)

@@ -1,0 +1,55 @@
+"""The read-only query store: the built dataset loaded into Oxigraph, in process.
+
+Building from YAML takes seconds (rdflib), so the N-Quads dump in ``dist/`` is reused when
+its fingerprint matches the data, ontology and code it was built from; otherwise the
+dataset is built afresh (and nothing is written: only ``kg build`` writes ``dist/``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import integrity
+from kg.build import build_dataset
+from kg.config import Config
+from kg.errors import IntegrityError
+from kg.export import DUMP_NAME, fingerprint, nquads
+from kg.ontology import edge_properties
+from kg.sources import load_corpus
+
+
+@dataclass
+class LoadedStore:
+    store: ox.Store
+    nquads: bytes
+    fingerprint: str
+    from_cache: bool
+
+
+def build_nquads(data_dir: Path) -> bytes:
+    """Load, check and build the dataset; raise on any integrity problem."""
+    corpus = load_corpus(data_dir)
+    problems = integrity.check(corpus, edge_properties())
+    if problems:
+        raise IntegrityError([str(p) for p in problems])
+    return nquads(build_dataset(corpus))
+
+
+def load_store(config: Config | None = None) -> LoadedStore:
+    config = config or Config()
+    current = fingerprint(config.data_dir)
+    cached_nq = config.dist_dir / f"{DUMP_NAME}.nq"
+    cached_fp = config.dist_dir / f"{DUMP_NAME}.fingerprint"
+    from_cache = (cached_nq.is_file() and cached_fp.is_file()
+                  and cached_fp.read_text().strip() == current)
+    data = cached_nq.read_bytes() if from_cache else build_nquads(config.data_dir)
+    return LoadedStore(store_from_nquads(data), data, current, from_cache)
+
+
+def store_from_nquads(data: bytes) -> ox.Store:
+    store = ox.Store()
+    store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+    return store
