@@ -1,0 +1,68 @@
+"""Cross-file checks: unknown ids, missing provisions, duplicates and numbering gaps are
+each reported with the file and line to fix."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.integrity import check
+from kg.ontology import edge_properties
+from kg.sources import load_corpus
+
+MINI = Path(__file__).parent / "data" / "mini"
+SECTION = "constitution-2026/section-01.yaml"
+
+
+def problems_after(tmp_path: Path, relative: str, old: str, new: str) -> list[str]:
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return [str(p) for p in check(load_corpus(root), edge_properties())]
+
+
+def test_the_mini_fixture_fits_together() -> None:
+    assert check(load_corpus(MINI), edge_properties()) == []
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "expected"),
+    [
+        (SECTION, "    holder: president\n    action: sign", "    holder: presidnet\n    action: sign",
+         "section-01.yaml:39: unknown holder 'presidnet': not in institutions.yaml"),
+        (SECTION, '    basis: "1.2.2"', '    basis: "1.2.3"',
+         "section-01.yaml:43: power president-signs-laws cites '1.2.3', which is not a provision"),
+        (SECTION, '    basis: "1.1.p2"', '    basis: "1.1.p3"',
+         "section-01.yaml:54: fact president-single-term cites '1.1.p3'"),
+        (SECTION, "  - id: president-signs-laws", "  - id: president-appoints-prime-minister",
+         "section-01.yaml:39: duplicate id 'president-appoints-prime-minister' (power); "
+         "first defined at"),
+        (SECTION, "    action: dissolve", "    action: appointments",
+         "section-01.yaml:45: 'appointments' is a family of actions"),
+        (SECTION, "    object: law", "    object: laws",
+         "section-01.yaml:39: unknown object 'laws': neither an institution nor a matter"),
+        (SECTION, "          - item: 2", "          - item: 3",
+         "section-01.yaml:25: item 3 of para 2 (article 1): expected item 2"),
+        (SECTION, "  - article: 2", "  - article: 3",
+         "section-01.yaml:28: article 3 follows article 1"),
+        (SECTION, "          - part: 2\n            summary: The President serves one term.\n"
+                  "            topics: [head-of-state]\n", "",
+         "section-01.yaml:8: para 1 (article 1) has a single part"),
+        (SECTION, "    topics: [legislature]\npowers:", "    topics: [legislatur]\npowers:",
+         "section-01.yaml:28: unknown topic 'legislatur'"),
+        ("institutions.yaml", "  kind: legislature", "  kind: parliament",
+         "institutions.yaml:5: unknown kind 'parliament'"),
+        ("vocab/actions.yaml", "    edge: signs", "    edge: signz",
+         "actions.yaml:19: edge property 'signz' is not declared in ontology/atazan.ttl"),
+    ],
+)
+def test_each_inconsistency_is_reported_where_it_is(
+    tmp_path: Path, relative: str, old: str, new: str, expected: str
+) -> None:
+    problems = problems_after(tmp_path, relative, old, new)
+    assert any(expected in p for p in problems), problems
