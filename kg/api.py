@@ -1,8 +1,8 @@
 """The Python interface: load the dataset once, then run named queries with parameters.
 
-    >>> from kg import KnowledgeGraph
-    >>> graph = KnowledgeGraph.load()
-    >>> graph.run("powers", holder="President", action="appoint")[0]["object"]
+>>> from kg import KnowledgeGraph
+>>> graph = KnowledgeGraph.load()
+>>> graph.run("powers", holder="President", action="appoint")[0]["object"]
 """
 
 from __future__ import annotations
@@ -29,8 +29,12 @@ class KnowledgeGraph:
         config = config or Config()
         return cls(load_store(config).store, QueryRegistry(), config)
 
-    def query(self, spec: str | NamedQuery, params: dict[str, str] | None = None,
-              max_rows: int | None = None) -> SelectResult:
+    def query(
+        self,
+        spec: str | NamedQuery,
+        params: dict[str, str] | None = None,
+        max_rows: int | None = None,
+    ) -> SelectResult:
         """Run a named query, a ``.rq`` file or SPARQL text; returns columns and rows."""
         named = spec if isinstance(spec, NamedQuery) else resolve(spec, self.registry)
         return select(self.store, named.bind(params or {}), max_rows)

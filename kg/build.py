@@ -20,25 +20,47 @@ from kg.provisions import Placed, ProvisionIndex
 from kg.sources import Agent, Citation, Corpus, Document, Fact, Matter, Power, Threshold
 from kg.wording import condition_summary, threshold_text
 
-PROVISION_CLASS = {"article": ATA.Article, "para": ATA.Paragraph, "item": ATA.Item,
-                   "part": ATA.Part}
+PROVISION_CLASS = {
+    "article": ATA.Article,
+    "para": ATA.Paragraph,
+    "item": ATA.Item,
+    "part": ATA.Part,
+}
 FACT_CLASS = {
-    "composition": ATA.Composition, "term": ATA.TermOfOffice, "eligibility": ATA.Eligibility,
-    "incompatibility": ATA.Incompatibility, "immunity": ATA.Immunity,
-    "succession": ATA.Succession, "procedure": ATA.Procedure, "quorum": ATA.Quorum,
-    "status": ATA.Status, "accountability": ATA.Accountability, "delegation": ATA.Delegation,
-    "silence": ATA.Silence, "principle": ATA.Principle, "deadline": ATA.Deadline,
+    "composition": ATA.Composition,
+    "term": ATA.TermOfOffice,
+    "eligibility": ATA.Eligibility,
+    "incompatibility": ATA.Incompatibility,
+    "immunity": ATA.Immunity,
+    "succession": ATA.Succession,
+    "procedure": ATA.Procedure,
+    "quorum": ATA.Quorum,
+    "status": ATA.Status,
+    "accountability": ATA.Accountability,
+    "delegation": ATA.Delegation,
+    "silence": ATA.Silence,
+    "principle": ATA.Principle,
+    "deadline": ATA.Deadline,
     "unamendable": ATA.Unamendability,
 }
-AGENT_CLASS = {"organization": ORG.FormalOrganization, "post": ORG.Post,
-               "group": ATA.PersonGroup}
+AGENT_CLASS = {"organization": ORG.FormalOrganization, "post": ORG.Post, "group": ATA.PersonGroup}
 COMPARISON = {"more-than": ATA.MoreThan, "at-least": ATA.AtLeast}
-COUNT_BASE = {"all-members": ATA.AllMembers, "members-present": ATA.MembersPresent,
-              "votes-cast": ATA.VotesCast}
-DELEGATION = {"constitutional-law": ATA.ConstitutionalLaw, "law": ATA.Law,
-              "rules-of-procedure": ATA.RulesOfProcedure, "president": ATA.PresidentialDecision}
-RESTRICTABILITY = {"non-restrictable": ATA.NonRestrictable, "restrictable": ATA.Restrictable,
-                   "not-stated": ATA.RestrictabilityNotStated}
+COUNT_BASE = {
+    "all-members": ATA.AllMembers,
+    "members-present": ATA.MembersPresent,
+    "votes-cast": ATA.VotesCast,
+}
+DELEGATION = {
+    "constitutional-law": ATA.ConstitutionalLaw,
+    "law": ATA.Law,
+    "rules-of-procedure": ATA.RulesOfProcedure,
+    "president": ATA.PresidentialDecision,
+}
+RESTRICTABILITY = {
+    "non-restrictable": ATA.NonRestrictable,
+    "restrictable": ATA.Restrictable,
+    "not-stated": ATA.RestrictabilityNotStated,
+}
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 
@@ -57,8 +79,9 @@ def build_dataset(corpus: Corpus) -> Dataset:
     institutions = dataset.graph(ids.INSTITUTIONS_GRAPH)
     labels = _agents_and_matters(institutions, corpus)
     for document in corpus.documents:
-        _Version(dataset.graph(ids.version_graph(document.version)), document, labels,
-                 corpus).build()
+        _Version(
+            dataset.graph(ids.version_graph(document.version)), document, labels, corpus
+        ).build()
     return dataset
 
 
@@ -142,8 +165,9 @@ def _agents_and_matters(g: Graph, corpus: Corpus) -> dict[str, str]:
 class _Version:
     """Writes one constitution's graph."""
 
-    def __init__(self, g: Graph, document: Document, labels: dict[str, str],
-                 corpus: Corpus) -> None:
+    def __init__(
+        self, g: Graph, document: Document, labels: dict[str, str], corpus: Corpus
+    ) -> None:
         self.g = g
         self.doc = document
         self.version = document.version
@@ -159,9 +183,11 @@ class _Version:
         for placed in self.index.placed:
             self._provision(placed)
         for section in self.doc.sections:
-            curated_in = Literal(section.path.relative_to(self.root.parent).as_posix()
-                                 if section.path.is_relative_to(self.root.parent)
-                                 else section.path.name)
+            curated_in = Literal(
+                section.path.relative_to(self.root.parent).as_posix()
+                if section.path.is_relative_to(self.root.parent)
+                else section.path.name
+            )
             for p in section.powers:
                 self._power(p, curated_in)
             for f in section.facts:
@@ -219,16 +245,24 @@ class _Version:
             g.add((s, ATA.eId, Literal(f"sec_{section.number}")))
             for lang, text in sorted(section.title.items()):
                 g.add((s, ELI.title, Literal(text, lang=lang)))
-                g.add((s, RDFS.label, Literal(f"Section {section.number}. {text}", lang=lang)
-                       if lang == "en" else Literal(text, lang=lang)))
+                g.add(
+                    (
+                        s,
+                        RDFS.label,
+                        Literal(f"Section {section.number}. {text}", lang=lang)
+                        if lang == "en"
+                        else Literal(text, lang=lang),
+                    )
+                )
 
     def _provision(self, placed: Placed) -> None:
         g, p = self.g, placed.provision
         node = ids.provision(self.version, placed.eid)
         article = ids.provision(self.version, f"art_{placed.article}")
         section = ids.section(self.version, placed.section.number)
-        parent = (ids.provision(self.version, placed.parent.eid) if placed.parent else section)
+        parent = ids.provision(self.version, placed.parent.eid) if placed.parent else section
         g.add((node, RDF.type, PROVISION_CLASS[p.kind]))
+        g.add((node, RDF.type, ATA.Provision))  # materialised, so queries need no inference
         g.add((node, ELI.number, Literal(p.number)))
         g.add((node, ELI.is_part_of, parent))
         g.add((parent, ELI.has_part, node))
@@ -273,18 +307,26 @@ class _Version:
         g.add((node, ATA.legalBasis, self.cite(p.basis)))
         for c in p.also:
             g.add((node, ATA.alsoStatedIn, self.cite(c)))
-        for prop, refs in ((ATA.consentOf, p.consent_of), (ATA.onProposalOf, p.proposal_of),
-                           (ATA.onRequestOf, p.request_of),
-                           (ATA.afterConsultationWith, p.consultation_with),
-                           (ATA.requiresOpinionOf, p.opinion_of)):
+        for prop, refs in (
+            (ATA.consentOf, p.consent_of),
+            (ATA.onProposalOf, p.proposal_of),
+            (ATA.onRequestOf, p.request_of),
+            (ATA.afterConsultationWith, p.consultation_with),
+            (ATA.requiresOpinionOf, p.opinion_of),
+        ):
             for ref in refs:
                 g.add((node, prop, ids.agent(ref)))
         if p.threshold:
             default = p.consent_of[0] if p.consent_of else p.holder
             g.add((node, ATA.threshold, self._threshold(node, "threshold", p.threshold, default)))
         if p.initiative:
-            g.add((node, ATA.initiativeThreshold,
-                   self._threshold(node, "initiative", p.initiative, p.holder)))
+            g.add(
+                (
+                    node,
+                    ATA.initiativeThreshold,
+                    self._threshold(node, "initiative", p.initiative, p.holder),
+                )
+            )
         if p.time_limit:
             g.add((node, ATA.timeLimit, Literal(p.time_limit, datatype=XSD.duration)))
         if p.not_before:
@@ -299,8 +341,9 @@ class _Version:
         if summary:
             g.add((node, ATA.conditionSummary, en(summary)))
         verb = self.action_labels.get(p.action, p.action)
-        words = f"{self.labels.get(p.holder, p.holder)} {verb} {self.labels.get(p.object, p.object)}"
-        g.add((node, RDFS.label, en(words)))
+        holder_name = self.labels.get(p.holder, p.holder)
+        object_name = self.labels.get(p.object, p.object)
+        g.add((node, RDFS.label, en(f"{holder_name} {verb} {object_name}")))
         # The plain edge, for simple queries and the graph view.
         if p.action in self.edges:
             g.add((holder, self.edges[p.action], obj))
@@ -320,16 +363,25 @@ class _Version:
             g.add((node, ATA.relatedProvision, self.cite(c)))
         g.add((node, ATA.description, en(f.description)))
         v = f.values
-        scalar = {"members": (ATA.memberCount, None), "max_terms": (ATA.maxTerms, None),
-                  "min_age": (ATA.minimumAge, None), "residence_years": (ATA.residenceYears, None),
-                  "experience_years": (ATA.experienceYears, None),
-                  "length": (ATA.termLength, XSD.duration),
-                  "time_limit": (ATA.timeLimit, XSD.duration), "date": (ATA.date, XSD.date)}
+        scalar = {
+            "members": (ATA.memberCount, None),
+            "max_terms": (ATA.maxTerms, None),
+            "min_age": (ATA.minimumAge, None),
+            "residence_years": (ATA.residenceYears, None),
+            "experience_years": (ATA.experienceYears, None),
+            "length": (ATA.termLength, XSD.duration),
+            "time_limit": (ATA.timeLimit, XSD.duration),
+            "date": (ATA.date, XSD.date),
+        }
         for key, (prop, datatype) in scalar.items():
             if v.get(key) is not None:
                 g.add((node, prop, Literal(v[key], datatype=datatype)))
-        texts = {"requirements": ATA.requirement, "incompatible_with": ATA.incompatibleWith,
-                 "protects_against": ATA.protectsAgainst, "exceptions": ATA.exception}
+        texts = {
+            "requirements": ATA.requirement,
+            "incompatible_with": ATA.incompatibleWith,
+            "protects_against": ATA.protectsAgainst,
+            "exceptions": ATA.exception,
+        }
         for key, prop in texts.items():
             for text in v.get(key, ()):  # type: ignore[attr-defined]
                 g.add((node, prop, en(text)))

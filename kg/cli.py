@@ -29,10 +29,18 @@ def fail(message: str, code: int) -> None:
 
 
 @click.group()
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Data directory (default: data/ of this repository; env KG_DATA_DIR).")
-@click.option("--dist", "dist_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output directory of `kg build` (default: dist/; env KG_DIST_DIR).")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Data directory (default: data/ of this repository; env KG_DATA_DIR).",
+)
+@click.option(
+    "--dist",
+    "dist_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output directory of `kg build` (default: dist/; env KG_DIST_DIR).",
+)
 @click.version_option(package_name="ata-zan")
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path | None, dist_dir: Path | None) -> None:
@@ -61,17 +69,23 @@ def build(config: Config) -> None:
     dataset = build_dataset(corpus)
     written = write_dumps(dataset, config.dist_dir, fingerprint(config.data_dir))
     elapsed = time.perf_counter() - started
-    for path, dump in zip(written, DUMPS):
+    for path, dump in zip(written, DUMPS, strict=True):
         click.echo(f"wrote {path} ({path.stat().st_size:,} bytes): {dump.description}")
     click.echo(f"built in {elapsed:.2f} s")
     _print_stats(config)
 
 
 @main.command()
-@click.option("--shapes", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="SHACL shapes file (default: ontology/shapes.ttl).")
-@click.option("--results", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the SHACL results graph to this Turtle file.")
+@click.option(
+    "--shapes",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="SHACL shapes file (default: ontology/shapes.ttl).",
+)
+@click.option(
+    "--results",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the SHACL results graph to this Turtle file.",
+)
 @click.pass_obj
 def validate(config: Config, shapes: Path | None, results: Path | None) -> None:
     """Check the data: integrity and SHACL. Exit 0 conforms, 1 violations, 2 cannot load."""
@@ -103,14 +117,25 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 
 @main.command()
 @click.argument("spec")
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
-              help="A parameter of the named query; repeat for several.")
-@click.option("--format", "-f", "fmt", type=click.Choice(sorted(ROW_FORMATS)), default="table",
-              show_default=True)
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter of the named query; repeat for several.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(sorted(ROW_FORMATS)),
+    default="table",
+    show_default=True,
+)
 @click.option("--limit", type=int, default=None, help="Return at most this many rows.")
 @click.pass_obj
-def query(config: Config, spec: str, params: tuple[str, ...], fmt: str,
-          limit: int | None) -> None:
+def query(config: Config, spec: str, params: tuple[str, ...], fmt: str, limit: int | None) -> None:
     """Run a named query (NAME), a query file (FILE.rq) or SPARQL text ('SELECT ...')."""
     try:
         named = resolve(spec, QueryRegistry())

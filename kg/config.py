@@ -31,8 +31,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_rows", 10000, "Rows returned at most; longer results are marked truncated."),
     Setting("max_request_bytes", 100_000, "Largest request body or query accepted (else 413)."),
     Setting("query_workers", 2, "Worker processes that run queries for the server."),
-    Setting("service_allowlist", "", "Space-separated endpoint IRIs that SERVICE may call; "
-            "empty refuses all federation."),
+    Setting(
+        "service_allowlist",
+        "",
+        "Space-separated endpoint IRIs that SERVICE may call; empty refuses all federation.",
+    ),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -99,8 +102,9 @@ def _cast(setting: Setting, raw: object) -> object:
         else:
             return str(raw)
     except (TypeError, ValueError):
-        raise SettingError(f"setting {setting.name} ({setting.env}) must be a number, "
-                           f"not {raw!r}") from None
+        raise SettingError(
+            f"setting {setting.name} ({setting.env}) must be a number, not {raw!r}"
+        ) from None
     if value <= 0:
         raise SettingError(f"setting {setting.name} ({setting.env}) must be positive")
     return value

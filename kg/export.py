@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
+from rdflib import Dataset, Literal, URIRef
+from rdflib.term import Node
 
 from kg.config import ROOT
 from kg.namespaces import PREFIXES
@@ -29,15 +30,36 @@ class Dump:
 
 DUMPS = (
     Dump("ttl", "text/turtle", "Turtle: all graphs merged into one"),
-    Dump("trig", "application/trig", "TriG: one named graph per constitution, plus the "
-         "ontology, vocabularies and institutions"),
+    Dump(
+        "trig",
+        "application/trig",
+        "TriG: one named graph per constitution, plus the ontology, vocabularies and institutions",
+    ),
     Dump("nq", "application/n-quads", "N-Quads, sorted"),
     Dump("jsonld", "application/ld+json", "JSON-LD with named graphs"),
 )
 
 
+def _ox_term(term: Node) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise ValueError(f"cannot export {term!r}: the dataset must hold no blank nodes")
+
+
 def nquads(dataset: Dataset) -> bytes:
-    text = dataset.serialize(format="nquads", encoding="utf-8").decode("utf-8")
+    """The whole dataset as N-Quads, one line per quad, lines sorted."""
+    quads = [
+        ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), _ox_term(g))  # type: ignore[arg-type]
+        for s, p, o, g in dataset.quads((None, None, None, None))
+        if g is not None
+    ]
+    text = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8")
     lines = sorted(set(line for line in text.splitlines() if line.strip()))
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -45,12 +67,16 @@ def nquads(dataset: Dataset) -> bytes:
 def _quads(nq: bytes) -> list[ox.Quad]:
     """Sorted by graph first, so that every graph is written as one block."""
     quads = list(ox.parse(nq, format=ox.RdfFormat.N_QUADS))
-    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate),
-                                        str(q.object)))
+    return sorted(
+        quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+    )
 
 
-_OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
-               "jsonld": ox.RdfFormat.JSON_LD}
+_OX_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
 
 
 def serialize(dataset: Dataset, extension: str, nq: bytes | None = None) -> bytes:
@@ -86,8 +112,11 @@ def write_dumps(dataset: Dataset, out: Path, fingerprint: str) -> list[Path]:
 def fingerprint(data_dir: Path) -> str:
     """A hash of everything the dataset is built from: data, ontology and the build code."""
     digest = hashlib.sha256()
-    sources = sorted(data_dir.rglob("*.yaml")) + sorted((ROOT / "ontology").glob("*.ttl")) \
+    sources = (
+        sorted(data_dir.rglob("*.yaml"))
+        + sorted((ROOT / "ontology").glob("*.ttl"))
         + sorted((ROOT / "kg").glob("*.py"))
+    )
     for path in sources:
         digest.update(str(path.relative_to(path.anchor)).encode())
         digest.update(path.read_bytes())

@@ -43,8 +43,9 @@ def write_tsv(result: SelectResult) -> str:
     # Cells are flattened to one line so that a row stays a row.
     out = ["\t".join(result.columns)]
     for row in result.rows:
-        out.append("\t".join(_cell(row[c]).replace("\t", " ").replace("\n", " ")
-                             for c in result.columns))
+        out.append(
+            "\t".join(_cell(row[c]).replace("\t", " ").replace("\n", " ") for c in result.columns)
+        )
     return "\n".join(out) + "\n"
 
 
@@ -55,21 +56,26 @@ def write_json(result: SelectResult) -> str:
 
 def write_table(result: SelectResult, max_width: int = 60) -> str:
     """A fixed-width text table for the terminal; long cells are cut with an ellipsis."""
+
     def fit(value: object) -> str:
         text = _cell(value).replace("\n", " ")
         return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
     cells = [[fit(row[c]) for c in result.columns] for row in result.rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
-    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+
     out = [line(result.columns), line(["-" * w for w in widths])]
     out += [line(r) for r in cells]
     note = f"{len(result.rows)} row(s)" + (" (truncated)" if result.truncated else "")
-    return "\n".join(out + [note]) + "\n"
+    return "\n".join([*out, note]) + "\n"
 
 
 ROW_FORMATS: dict[str, RowFormat] = {
-    f.name: f for f in (
+    f.name: f
+    for f in (
         RowFormat("table", "text/plain; charset=utf-8", "txt", write_table),
         RowFormat("csv", "text/csv; charset=utf-8", "csv", write_csv),
         RowFormat("tsv", "text/tab-separated-values; charset=utf-8", "tsv", write_tsv),

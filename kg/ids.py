@@ -87,4 +87,4 @@ def local_path(iri: str) -> str | None:
     """The server path of one of our IRIs (``/id/president``), or None if it is not ours."""
     if not iri.startswith(BASE):
         return None
-    return "/" + iri[len(BASE):]
+    return "/" + iri[len(BASE) :]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kg.errors import Where
 from kg.provisions import Placed, ProvisionIndex
@@ -53,11 +54,13 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
     for scheme in corpus.schemes:
         for c in scheme.concepts:
             if c.broader and (scheme.id, c.broader) not in concepts:
-                yield Problem(c.where, f"broader concept {c.broader!r} is not in scheme "
-                                       f"{scheme.id!r}")
+                yield Problem(
+                    c.where, f"broader concept {c.broader!r} is not in scheme {scheme.id!r}"
+                )
             if c.edge and edges and c.edge not in edges:
-                yield Problem(c.where, f"edge property {c.edge!r} is not declared in "
-                                       "ontology/atazan.ttl")
+                yield Problem(
+                    c.where, f"edge property {c.edge!r} is not declared in ontology/atazan.ttl"
+                )
 
     def concept(scheme: str, cid: str, where: Where, what: str) -> Iterator[Problem]:
         if scheme not in schemes:
@@ -75,7 +78,7 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
 
     for a in agents.values():
         yield from concept("kinds", a.kind, a.where, "kind")
-        for ref, need in ((a.post_in, "post"), (a.sub_organization_of, None)):
+        for ref in (a.post_in, a.sub_organization_of):
             if ref is None:
                 continue
             target = agents.get(ref)
@@ -90,10 +93,15 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
         index = ProvisionIndex(doc)
         yield from _numbering(doc, index)
 
-        def cite(c: Citation | None, what: str) -> Iterator[Problem]:
+        def cite(
+            c: Citation | None, what: str, index: ProvisionIndex = index, doc: Document = doc
+        ) -> Iterator[Problem]:
             if c is not None and index.resolve(c) is None:
-                yield Problem(c.where, f"{what} cites {c.text!r}, which is not a provision of "
-                                       f"the {doc.version} Constitution in data/")
+                yield Problem(
+                    c.where,
+                    f"{what} cites {c.text!r}, which is not a provision of "
+                    f"the {doc.version} Constitution in data/",
+                )
 
         def threshold(t: Threshold | None) -> Iterator[Problem]:
             if t is not None:
@@ -108,11 +116,17 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
                 yield from agent(p.holder, p.where, "holder")
                 yield from concept("actions", p.action, p.where, "action")
                 if ("actions", p.action) in concepts and not concepts["actions", p.action].edge:
-                    yield Problem(p.where, f"{p.action!r} is a family of actions; use one of "
-                                           "its actions")
+                    yield Problem(
+                        p.where, f"{p.action!r} is a family of actions; use one of its actions"
+                    )
                 yield from agent_or_matter(p.object, p.where, "object")
-                for field in ("consent_of", "proposal_of", "request_of", "consultation_with",
-                              "opinion_of"):
+                for field in (
+                    "consent_of",
+                    "proposal_of",
+                    "request_of",
+                    "consultation_with",
+                    "opinion_of",
+                ):
                     for ref in getattr(p, field):
                         yield from agent(ref, p.where, field.replace("_", " "))
                 yield from threshold(p.threshold)
@@ -137,6 +151,12 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
                             yield from cite(c, f"fact {f.id}")
                     elif isinstance(value, Threshold):
                         yield from threshold(value)
+                        if value.body is None and f.concerns[0] not in agents:
+                            yield Problem(
+                                value.where,
+                                f"the threshold of fact {f.id} needs a "
+                                "voting body: write {rule: ..., body: <id>}",
+                            )
                 yield from cite(f.basis, f"fact {f.id}")
                 for c in f.related:
                     yield from cite(c, f"fact {f.id}")
@@ -185,15 +205,20 @@ def _numbering(doc: Document, index: ProvisionIndex) -> Iterator[Problem]:
     """Sections and articles run on without gaps; inside each provision, paragraphs, items
     and parts each count 1, 2, 3, ...; a provision is never split into a single part."""
     sections = [s.number for s in doc.sections]
-    for prev, s in zip(doc.sections, doc.sections[1:]):
+    for prev, s in pairwise(doc.sections):
         if s.number != prev.number + 1:
-            yield Problem(Where(s.path, 1), f"section {s.number} follows section "
-                          f"{prev.number}: sections {sections} have a gap")
+            yield Problem(
+                Where(s.path, 1),
+                f"section {s.number} follows section {prev.number}: sections {sections} have a gap",
+            )
     articles = [a for s in doc.sections for a in s.articles]
-    for prev_a, a in zip(articles, articles[1:]):
+    for prev_a, a in pairwise(articles):
         if int(a.number) != int(prev_a.number) + 1:
-            yield Problem(a.where, f"article {a.number} follows article {prev_a.number}: "
-                                   "articles must run on without gaps")
+            yield Problem(
+                a.where,
+                f"article {a.number} follows article {prev_a.number}: "
+                "articles must run on without gaps",
+            )
     for placed in index.placed:
         yield from _children(placed)
 
@@ -204,17 +229,25 @@ def _children(placed: Placed) -> Iterator[Problem]:
     counts: dict[str, int] = {}
     for child in p.children:
         if child.kind not in allowed:
-            yield Problem(child.where, f"a {child.kind} cannot sit directly in a {p.kind} "
-                                       f"(article {placed.article})")
+            yield Problem(
+                child.where,
+                f"a {child.kind} cannot sit directly in a {p.kind} (article {placed.article})",
+            )
             continue
         expected = counts.get(child.kind, 0) + 1
         if int(child.number) != expected:
-            yield Problem(child.where, f"{child.kind} {child.number} of {p.kind} {p.number} "
-                                       f"(article {placed.article}): expected {child.kind} "
-                                       f"{expected}")
+            yield Problem(
+                child.where,
+                f"{child.kind} {child.number} of {p.kind} {p.number} "
+                f"(article {placed.article}): expected {child.kind} "
+                f"{expected}",
+            )
         counts[child.kind] = int(child.number)
     if counts.get("part") == 1:
-        yield Problem(p.where, f"{p.kind} {p.number} (article {placed.article}) has a single "
-                               "part: give the text to the provision itself")
+        yield Problem(
+            p.where,
+            f"{p.kind} {p.number} (article {placed.article}) has a single "
+            "part: give the text to the provision itself",
+        )
     if p.kind == "article" and "para" in counts and "item" in counts:
         yield Problem(p.where, f"article {p.number} mixes paragraphs and items at one level")

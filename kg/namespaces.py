@@ -219,5 +219,21 @@ PREFIXES: dict[str, str] = {
     "vocab": BASE + "vocab/",
 }
 
-__all__ = ["ATA", "BASE", "DCTERMS", "ELI", "FOAF", "ORG", "OWL", "PREFIXES", "PROV", "RDF",
-           "RDFS", "SD", "SKOS", "VOID", "XSD", "URIRef"]
+__all__ = [
+    "ATA",
+    "BASE",
+    "DCTERMS",
+    "ELI",
+    "FOAF",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SD",
+    "SKOS",
+    "VOID",
+    "XSD",
+    "URIRef",
+]

@@ -35,4 +35,4 @@ def edge_properties() -> set[str]:
 
     graph = _parsed(ONTOLOGY_FILE)
     base = str(ATA._NS)
-    return {str(s)[len(base):] for s in graph.subjects(RDFS.subPropertyOf, ATA.hasPowerOver)}
+    return {str(s)[len(base) :] for s in graph.subjects(RDFS.subPropertyOf, ATA.hasPowerOver)}

@@ -60,14 +60,15 @@ def walk(document: Document) -> Iterator[Placed]:
     """Every provision of the document in document order, parents before children."""
     position = 0
 
-    def visit(p: Provision, path: tuple[tuple[str, str], ...], section: Section,
-              parent: Placed | None) -> Iterator[Placed]:
+    def visit(
+        p: Provision, path: tuple[tuple[str, str], ...], section: Section, parent: Placed | None
+    ) -> Iterator[Placed]:
         nonlocal position
         position += 1
         here = Placed(p, path, section, parent, position)
         yield here
         for child in p.children:
-            yield from visit(child, path + ((child.kind, child.number),), section, here)
+            yield from visit(child, (*path, (child.kind, child.number)), section, here)
 
     for section in document.sections:
         for article in section.articles:
@@ -97,8 +98,9 @@ class ProvisionIndex:
         article = self.by_citation.get(steps[0])
         top_kind = "para"
         if article and article.provision.children:
-            top_kind = next((c.kind for c in article.provision.children if c.kind != "part"),
-                            "para")
+            top_kind = next(
+                (c.kind for c in article.provision.children if c.kind != "part"), "para"
+            )
         for depth, step in enumerate(steps[1:], start=1):
             if step.startswith("p"):
                 path.append(("part", step[1:]))

@@ -17,6 +17,7 @@ through :func:`run` and :class:`QueryRegistry`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,13 +61,15 @@ class NamedQuery:
         unknown = sorted(set(values) - set(known))
         if unknown:
             allowed = ", ".join(known) or "none"
-            raise QueryError(f"query {self.name!r} has no parameter {unknown[0]!r} "
-                             f"(parameters: {allowed})")
+            raise QueryError(
+                f"query {self.name!r} has no parameter {unknown[0]!r} (parameters: {allowed})"
+            )
         text = self.text
         for name, value in values.items():
             literal = str(ox.Literal(value))  # N-Triples form: quotes and escapes done
             text = known[name].marker.sub(
-                lambda _m, p=known[name], lit=literal: f"VALUES ?{p.variable} {{ {lit} }}", text)
+                lambda _m, p=known[name], lit=literal: f"VALUES ?{p.variable} {{ {lit} }}", text
+            )
         return text
 
 
@@ -91,12 +94,15 @@ def parse_query_file(path: Path, strict: bool = True) -> NamedQuery:
     for key in ("title", "description"):
         if strict and not meta.get(key):
             raise QueryError(f"{where}: the header needs a '#+ {key}:' line")
-    query = NamedQuery(name, meta.get("title", name), meta.get("description", ""),
-                       tuple(params), text, path)
+    query = NamedQuery(
+        name, meta.get("title", name), meta.get("description", ""), tuple(params), text, path
+    )
     for p in params:
         if not p.marker.search(text):
-            raise QueryError(f"{where}: parameter {p.name!r} needs a line "
-                             f"'VALUES ?{p.variable} {{ UNDEF }}' in the query")
+            raise QueryError(
+                f"{where}: parameter {p.name!r} needs a line "
+                f"'VALUES ?{p.variable} {{ UNDEF }}' in the query"
+            )
     return query
 
 
@@ -105,10 +111,10 @@ class QueryRegistry:
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory or QUERIES_DIR
-        self.queries = {q.name: q for q in map(parse_query_file,
-                                               sorted(self.directory.glob("*.rq")))}
+        parsed = [parse_query_file(path) for path in self.directory.glob("*.rq")]
+        self.queries = {q.name: q for q in sorted(parsed, key=lambda q: q.name)}
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[NamedQuery]:
         return iter(self.queries.values())
 
     def get(self, name: str) -> NamedQuery:
@@ -139,7 +145,8 @@ class SelectResult:
     rows: list[dict[str, Any]]
     truncated: bool = False
     terms: list[list[ox.NamedNode | ox.BlankNode | ox.Literal | None]] = field(
-        default_factory=list, repr=False)
+        default_factory=list, repr=False
+    )
 
 
 def python_value(term: object) -> Any:
@@ -181,11 +188,15 @@ def select(store: ox.Store, text: str, max_rows: int | None = None) -> SelectRes
             break
         terms = [solution[c] for c in columns]
         result.terms.append(terms)
-        result.rows.append({c: python_value(t) for c, t in zip(columns, terms)})
+        result.rows.append({c: python_value(t) for c, t in zip(columns, terms, strict=True)})
     return result
 
 
-def run(store: ox.Store, query: NamedQuery, params: dict[str, str] | None = None,
-        max_rows: int | None = None) -> SelectResult:
+def run(
+    store: ox.Store,
+    query: NamedQuery,
+    params: dict[str, str] | None = None,
+    max_rows: int | None = None,
+) -> SelectResult:
     """Run a named (or ad hoc) SELECT query with parameters; rows come back as dicts."""
     return select(store, query.bind(params or {}), max_rows)

@@ -214,9 +214,7 @@ def load_corpus(root: Path | None = None) -> Corpus:
     agents = _read_list(root / "institutions.yaml", "an institution", _agent)
     matters = _read_list(root / "matters.yaml", "a matter", _matter)
     schemes = [_scheme(path) for path in sorted((root / "vocab").glob("*.yaml"))]
-    documents = [
-        _document(path) for path in sorted(root.glob("constitution-*/document.yaml"))
-    ]
+    documents = [_document(path) for path in sorted(root.glob("constitution-*/document.yaml"))]
     if not documents:
         raise SourceDataError(Where(root, 1), "no constitution-*/document.yaml under data/")
     return Corpus(agents, matters, schemes, documents, root)
@@ -266,8 +264,12 @@ def _refs(f: Fields, key: str) -> tuple[str, ...]:
 
 
 def _agent(m: Located) -> Agent:
-    f = Fields(m, m.where(), "an institution",
-               {"id", "type", "kind", "label", "short", "post_in", "sub_organization_of"})
+    f = Fields(
+        m,
+        m.where(),
+        "an institution",
+        {"id", "type", "kind", "label", "short", "post_in", "sub_organization_of"},
+    )
     kind_of = f.required_text("type")
     if kind_of not in ("organization", "post", "group"):
         raise f.fail("type", f"type must be organization, post or group, not {kind_of!r}")
@@ -298,30 +300,44 @@ def _scheme(path: Path) -> Scheme:
         raise f.fail("concepts", "'concepts' must be a non-empty list")
     concepts = []
     for i in range(len(concepts_raw)):
-        c = Fields(_entry(concepts_raw, i, path, "a concept"), f.at("concepts"), "a concept",
-                   {"id", "label", "definition", "broader", "edge", "close_match"})
+        c = Fields(
+            _entry(concepts_raw, i, path, "a concept"),
+            f.at("concepts"),
+            "a concept",
+            {"id", "label", "definition", "broader", "edge", "close_match"},
+        )
         edge = c.text("edge", required=False)
         if edge is not None and not re.match(r"^[a-z][A-Za-z]+$", edge):
             raise c.fail("edge", f"edge {edge!r} must be a camelCase property name")
-        concepts.append(Concept(
-            id=_identifier(c),
-            scheme=scheme_id,
-            label=c.labels("label", LANGS),
-            definition=c.required_text("definition"),
-            broader=_ref(c, "broader"),
-            edge=edge,
-            close_match=c.text_list("close_match"),
-            where=c.where,
-        ))
-    return Scheme(scheme_id, head.labels("label", LANGS), head.required_text("definition"),
-                  tuple(concepts), head.where)
+        concepts.append(
+            Concept(
+                id=_identifier(c),
+                scheme=scheme_id,
+                label=c.labels("label", LANGS),
+                definition=c.required_text("definition"),
+                broader=_ref(c, "broader"),
+                edge=edge,
+                close_match=c.text_list("close_match"),
+                where=c.where,
+            )
+        )
+    return Scheme(
+        scheme_id,
+        head.labels("label", LANGS),
+        head.required_text("definition"),
+        tuple(concepts),
+        head.where,
+    )
 
 
 def _document(path: Path) -> Document:
     content = read_yaml(path)
-    f = Fields(content, Where(path, 1), "a document file",
-               {"version", "title", "adopted", "in_force", "official_id", "source", "replaces",
-                "ended"})
+    f = Fields(
+        content,
+        Where(path, 1),
+        "a document file",
+        {"version", "title", "adopted", "in_force", "official_id", "source", "replaces", "ended"},
+    )
     version = str(f.raw("version") or "")
     if not re.match(r"^\d{4}$", version):
         raise f.fail("version", "version must be the year of the constitution, e.g. 2026")
@@ -354,16 +370,33 @@ def _document(path: Path) -> Document:
 
 def _section(path: Path) -> Section:
     content = read_yaml(path)
-    f = Fields(content, Where(path, 1), "a section file",
-               {"section", "title", "articles", "powers", "facts", "rights", "duties", "matters",
-                "agents"})
+    f = Fields(
+        content,
+        Where(path, 1),
+        "a section file",
+        {
+            "section",
+            "title",
+            "articles",
+            "powers",
+            "facts",
+            "rights",
+            "duties",
+            "matters",
+            "agents",
+        },
+    )
     number = f.integer("section", required=True) or 0
     articles_raw = f.raw("articles")
     if not isinstance(articles_raw, list) or not articles_raw:
-        raise f.fail("articles" if f.has("articles") else None,
-                     "a section file needs a non-empty list 'articles'")
-    articles = [_provision(_entry(articles_raw, i, path, "an article"), top=True)
-                for i in range(len(articles_raw))]
+        raise f.fail(
+            "articles" if f.has("articles") else None,
+            "a section file needs a non-empty list 'articles'",
+        )
+    articles = [
+        _provision(_entry(articles_raw, i, path, "an article"), top=True)
+        for i in range(len(articles_raw))
+    ]
     return Section(
         number=number,
         title=f.labels("title", ("en", "ru")),
@@ -398,20 +431,29 @@ def _provision(m: Located, top: bool = False) -> Provision:
         )
     kind = kinds[0]
     if top != (kind == "article"):
-        raise SourceDataError(m.where(kind), "articles belong at the top of 'articles', "
-                              "and only articles")
-    f = Fields(m, m.where(), f"{kind} {m[kind]}",
-               {kind, "summary", "children", "topics", "note"})
+        raise SourceDataError(
+            m.where(kind), "articles belong at the top of 'articles', and only articles"
+        )
+    f = Fields(m, m.where(), f"{kind} {m[kind]}", {kind, "summary", "children", "topics", "note"})
     number = m[kind]
     if isinstance(number, bool) or not isinstance(number, int) or number < 1:
         raise f.fail(kind, f"the {kind} number must be a whole number from 1, not {number!r}")
     children_raw = f.raw("children")
     if children_raw is not None and (not isinstance(children_raw, list) or not children_raw):
         raise f.fail("children", "'children' must be a non-empty list of provisions")
-    children = [_provision(_entry(children_raw, i, f.where.path, "a provision"))
-                for i in range(len(children_raw or []))]
-    return Provision(kind, str(number), f.required_text("summary"), _refs(f, "topics"),
-                     f.text("note", False), f.where, children)
+    children = [
+        _provision(_entry(children_raw, i, f.where.path, "a provision"))
+        for i in range(len(children_raw or []))
+    ]
+    return Provision(
+        kind,
+        str(number),
+        f.required_text("summary"),
+        _refs(f, "topics"),
+        f.text("note", False),
+        f.where,
+        children,
+    )
 
 
 def _citation(f: Fields, key: str, required: bool = False) -> Citation | None:
@@ -425,12 +467,15 @@ def _citation(f: Fields, key: str, required: bool = False) -> Citation | None:
 
 def _one_citation(f: Fields, key: str, value: object) -> Citation:
     if isinstance(value, float):
-        raise f.fail(key, f"write the citation in quotes ({key}: \"{value}\"): "
-                     "unquoted, YAML reads 46.10 as the number 46.1")
+        raise f.fail(
+            key,
+            f'write the citation in quotes ({key}: "{value}"): '
+            "unquoted, YAML reads 46.10 as the number 46.1",
+        )
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not _CITATION.match(value):
-        raise f.fail(key, f"{value!r} is not a citation like \"46.4\", \"57.3.1\" or \"43.1.p2\"")
+        raise f.fail(key, f'{value!r} is not a citation like "46.4", "57.3.1" or "43.1.p2"')
     return Citation(value, f.at(key))
 
 
@@ -468,8 +513,11 @@ def _threshold(f: Fields, key: str) -> Threshold | None:
         value = inner.raw("rule")
     match = _THRESHOLD.match(value) if isinstance(value, str) else None
     if not match:
-        raise f.fail(key, f"{value!r} is not a threshold such as 'majority of all' or "
-                     "'at least 2/3 of all' (see docs/data-format.md)")
+        raise f.fail(
+            key,
+            f"{value!r} is not a threshold such as 'majority of all' or "
+            "'at least 2/3 of all' (see docs/data-format.md)",
+        )
     if match["majority"]:
         n, d, cmp = 1, 2, "more-than"
     else:
@@ -480,10 +528,31 @@ def _threshold(f: Fields, key: str) -> Threshold | None:
 
 
 def _power(m: Located) -> Power:
-    f = Fields(m, m.where(), f"power {m.get('id', '')}".strip(), {
-        "id", "holder", "action", "object", "basis", "also", "consent_of", "threshold",
-        "proposal_of", "request_of", "consultation_with", "opinion_of", "initiative",
-        "time_limit", "not_before", "exclusions", "exclusion_basis", "note"})
+    f = Fields(
+        m,
+        m.where(),
+        f"power {m.get('id', '')}".strip(),
+        {
+            "id",
+            "holder",
+            "action",
+            "object",
+            "basis",
+            "also",
+            "consent_of",
+            "threshold",
+            "proposal_of",
+            "request_of",
+            "consultation_with",
+            "opinion_of",
+            "initiative",
+            "time_limit",
+            "not_before",
+            "exclusions",
+            "exclusion_basis",
+            "note",
+        },
+    )
     basis = _citation(f, "basis", required=True)
     if basis is None:  # unreachable: required
         raise f.fail(None, "a power needs a basis")
@@ -514,8 +583,12 @@ def _power(m: Located) -> Power:
 FACT_TYPES: dict[str, dict[str, str]] = {
     "composition": {"members": "int", "member_post": "ref"},
     "term": {"length": "duration", "max_terms": "int"},
-    "eligibility": {"min_age": "int", "residence_years": "int", "experience_years": "int",
-                    "requirements": "texts"},
+    "eligibility": {
+        "min_age": "int",
+        "residence_years": "int",
+        "experience_years": "int",
+        "requirements": "texts",
+    },
     "incompatibility": {"incompatible_with": "texts"},
     "immunity": {"protects_against": "texts", "lifted_by": "refs", "exceptions": "texts"},
     "succession": {"office": "ref", "order": "refs"},
@@ -535,11 +608,16 @@ DELEGATION_TARGETS = ("constitutional-law", "law", "rules-of-procedure", "presid
 def _fact(m: Located) -> Fact:
     kind = m.get("type")
     if kind not in FACT_TYPES:
-        raise SourceDataError(m.where("type"), f"a fact needs a type, one of: "
-                              f"{', '.join(FACT_TYPES)}; got {kind!r}")
+        raise SourceDataError(
+            m.where("type"), f"a fact needs a type, one of: {', '.join(FACT_TYPES)}; got {kind!r}"
+        )
     extra = FACT_TYPES[kind]
-    f = Fields(m, m.where(), f"{kind} fact {m.get('id', '')}".strip(),
-               {"id", "type", "concerns", "basis", "related", "description", "note"} | set(extra))
+    f = Fields(
+        m,
+        m.where(),
+        f"{kind} fact {m.get('id', '')}".strip(),
+        {"id", "type", "concerns", "basis", "related", "description", "note"} | set(extra),
+    )
     values: dict[str, object] = {}
     for key, reader in extra.items():
         if not f.has(key):
@@ -576,17 +654,37 @@ def _fact(m: Located) -> Fact:
     concerns = _refs(f, "concerns")
     if not concerns:
         raise f.fail(None, f"{f.what} is missing the field 'concerns'")
-    return Fact(_identifier(f), kind, concerns, basis, _citations(f, "related"),
-                f.required_text("description"), values, f.where)
+    return Fact(
+        _identifier(f),
+        kind,
+        concerns,
+        basis,
+        _citations(f, "related"),
+        f.required_text("description"),
+        values,
+        f.where,
+    )
 
 
 EMERGENCY = ("non-restrictable", "restrictable", "not-stated")
 
 
 def _right(m: Located) -> Right:
-    f = Fields(m, m.where(), f"right {m.get('id', '')}".strip(), {
-        "id", "holders", "basis", "description", "limitations", "limitation_basis",
-        "emergency", "note"})
+    f = Fields(
+        m,
+        m.where(),
+        f"right {m.get('id', '')}".strip(),
+        {
+            "id",
+            "holders",
+            "basis",
+            "description",
+            "limitations",
+            "limitation_basis",
+            "emergency",
+            "note",
+        },
+    )
     basis = _citation(f, "basis", required=True)
     holders = _refs(f, "holders")
     if basis is None or not holders:
@@ -594,14 +692,25 @@ def _right(m: Located) -> Right:
     emergency = f.text("emergency", required=False) or "not-stated"
     if emergency not in EMERGENCY:
         raise f.fail("emergency", f"'emergency' must be one of {', '.join(EMERGENCY)}")
-    return Right(_identifier(f), holders, basis, f.required_text("description"),
-                 f.text_list("limitations"), _citations(f, "limitation_basis"), emergency,
-                 f.where)
+    return Right(
+        _identifier(f),
+        holders,
+        basis,
+        f.required_text("description"),
+        f.text_list("limitations"),
+        _citations(f, "limitation_basis"),
+        emergency,
+        f.where,
+    )
 
 
 def _duty(m: Located) -> Duty:
-    f = Fields(m, m.where(), f"duty {m.get('id', '')}".strip(),
-               {"id", "bearers", "basis", "description", "note"})
+    f = Fields(
+        m,
+        m.where(),
+        f"duty {m.get('id', '')}".strip(),
+        {"id", "bearers", "basis", "description", "note"},
+    )
     basis = _citation(f, "basis", required=True)
     bearers = _refs(f, "bearers")
     if basis is None or not bearers:

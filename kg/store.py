@@ -43,8 +43,9 @@ def load_store(config: Config | None = None) -> LoadedStore:
     current = fingerprint(config.data_dir)
     cached_nq = config.dist_dir / f"{DUMP_NAME}.nq"
     cached_fp = config.dist_dir / f"{DUMP_NAME}.fingerprint"
-    from_cache = (cached_nq.is_file() and cached_fp.is_file()
-                  and cached_fp.read_text().strip() == current)
+    from_cache = (
+        cached_nq.is_file() and cached_fp.is_file() and cached_fp.read_text().strip() == current
+    )
     data = cached_nq.read_bytes() if from_cache else build_nquads(config.data_dir)
     return LoadedStore(store_from_nquads(data), data, current, from_cache)
 

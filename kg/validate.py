@@ -16,7 +16,7 @@ from rdflib.namespace import SH
 from kg import ids, integrity
 from kg.build import build_dataset
 from kg.errors import Where
-from kg.namespaces import BASE
+from kg.namespaces import ATA, BASE
 from kg.ontology import edge_properties, shapes_graph
 from kg.provisions import ProvisionIndex
 from kg.sources import Corpus
@@ -51,7 +51,9 @@ def validate(corpus: Corpus, shapes: Path | None = None) -> Report:
     problems = [str(p) for p in integrity.check(corpus, edge_properties())]
     dataset = build_dataset(corpus)
     conforms, results, _ = shacl_validate(
-        union_graph(dataset), shacl_graph=shapes_graph(shapes), inference="none",
+        union_graph(dataset),
+        shacl_graph=shapes_graph(shapes),
+        inference="none",
         allow_warnings=True,
     )
     origin = origins(corpus)
@@ -77,8 +79,8 @@ def shacl_results(results: Graph, origin: dict[URIRef, Where]) -> list[str]:
 
 
 def _short(node: object) -> str:
-    """Our IRIs without the common base, to keep lines readable."""
-    return str(node).replace(BASE, "")
+    """Our IRIs without the common base, ontology terms as ata:Term, to keep lines short."""
+    return str(node).replace(str(ATA._NS), "ata:").replace(BASE, "")
 
 
 def origins(corpus: Corpus) -> dict[URIRef, Where]:
@@ -103,6 +105,7 @@ def origins(corpus: Corpus) -> dict[URIRef, Where]:
                 found[ids.part_of(ids.power(v, p.id), "initiative")] = p.where
             for f in s.facts:
                 found[ids.fact(v, f.id)] = f.where
+                found[ids.part_of(ids.fact(v, f.id), "threshold")] = f.where
             for r in s.rights:
                 found[ids.right(v, r.id)] = r.where
             for d in s.duties:

@@ -9,8 +9,13 @@ from collections.abc import Callable
 from kg.sources import Power, Threshold
 
 _FRACTIONS = {
-    (1, 2): "one half", (1, 3): "one third", (2, 3): "two thirds", (1, 4): "one quarter",
-    (3, 4): "three quarters", (1, 5): "one fifth", (2, 5): "two fifths",
+    (1, 2): "one half",
+    (1, 3): "one third",
+    (2, 3): "two thirds",
+    (1, 4): "one quarter",
+    (3, 4): "three quarters",
+    (1, 5): "one fifth",
+    (2, 5): "two fifths",
 }
 _UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour", "S": "second"}
 

@@ -66,9 +66,7 @@ for _first in "yYnNoO":
         for tag, rx in _Loader.yaml_implicit_resolvers.get(_first, [])
         if tag != "tag:yaml.org,2002:bool"
     ]
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
-)
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 
 
 def read_yaml(path: Path) -> Any:

@@ -10,7 +10,12 @@ from rdflib import Graph, URIRef
 
 ONT = "https://w3id.org/atazan/ontology#"
 graph = Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "atazan.ttl")
-terms = sorted({str(s)[len(ONT):] for s in graph.subjects() if isinstance(s, URIRef)
-                and str(s).startswith(ONT)})
+terms = sorted(
+    {
+        str(s)[len(ONT) :]
+        for s in graph.subjects()
+        if isinstance(s, URIRef) and str(s).startswith(ONT)
+    }
+)
 for term in terms:
     print(f"    {term}: URIRef")

@@ -23,10 +23,17 @@ MINI = Path(__file__).parent / "data" / "mini"
 
 def build_in_subprocess(data: Path, out: Path, seed: str) -> dict[str, str]:
     env = dict(os.environ, PYTHONHASHSEED=seed)
-    subprocess.run([sys.executable, "-m", "kg", "--data", str(data), "--dist", str(out), "build"],
-                   check=True, capture_output=True, env=env, cwd=ROOT)
-    return {d.extension: hashlib.sha256((out / f"atazan.{d.extension}").read_bytes()).hexdigest()
-            for d in DUMPS}
+    subprocess.run(
+        [sys.executable, "-m", "kg", "--data", str(data), "--dist", str(out), "build"],
+        check=True,
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+    )
+    return {
+        d.extension: hashlib.sha256((out / f"atazan.{d.extension}").read_bytes()).hexdigest()
+        for d in DUMPS
+    }
 
 
 def test_a_rebuild_is_byte_identical_even_with_another_hash_seed(tmp_path: Path) -> None:
@@ -48,8 +55,12 @@ def test_every_dump_parses_back_to_the_same_quads(tmp_path: Path, dataset: Datas
 
 def test_the_dataset_has_one_graph_per_constitution_and_shared_graphs(dataset: Dataset) -> None:
     names = {g.identifier for g in dataset.graphs() if len(g)}
-    assert names == {ids.ONTOLOGY_GRAPH, ids.VOCAB_GRAPH, ids.INSTITUTIONS_GRAPH,
-                     ids.version_graph("2026")}
+    assert names == {
+        ids.ONTOLOGY_GRAPH,
+        ids.VOCAB_GRAPH,
+        ids.INSTITUTIONS_GRAPH,
+        ids.version_graph("2026"),
+    }
 
 
 def test_no_blank_nodes(dataset: Dataset) -> None:
@@ -97,9 +108,14 @@ def test_provisions_carry_eid_citation_paragraph_ref_and_order() -> None:
     dataset = build_dataset(load_corpus(MINI))
     g = dataset.graph(ids.version_graph("2026"))
     rows = sorted(
-        (int(g.value(n, ATA.position)), str(g.value(n, ATA.eId)), str(g.value(n, ATA.citation)),
-         str(g.value(n, ATA.paragraphRef)))
-        for n in set(g.subjects(ATA.eId, None)) if str(g.value(n, ATA.eId)).startswith("art")
+        (
+            int(g.value(n, ATA.position)),
+            str(g.value(n, ATA.eId)),
+            str(g.value(n, ATA.citation)),
+            str(g.value(n, ATA.paragraphRef)),
+        )
+        for n in set(g.subjects(ATA.eId, None))
+        if str(g.value(n, ATA.eId)).startswith("art")
     )
     assert rows == [
         (1, "art_1", "1", ""),

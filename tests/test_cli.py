@@ -17,14 +17,15 @@ from kg.config import ROOT
 MINI = Path(__file__).parent / "data" / "mini"
 
 
-def kg(*args: str, data: Path | None = None, dist: Path | None = None) -> subprocess.CompletedProcess[str]:
+def kg(
+    *args: str, data: Path | None = None, dist: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "kg"]
     if data:
         command += ["--data", str(data)]
     if dist:
         command += ["--dist", str(dist)]
-    return subprocess.run([*command, *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=300)
+    return subprocess.run([*command, *args], capture_output=True, text=True, cwd=ROOT, timeout=300)
 
 
 # --- validate: exit codes 0, 1, 2 ---------------------------------------------------------
@@ -88,7 +89,9 @@ def test_query_csv(mini_dist: Path) -> None:
     done = query(mini_dist, "powers", "--format", "csv")
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
-    assert [(r["holder"], r["action"], r["object"], r["article"], r["paragraph"]) for r in rows] == [
+    assert [
+        (r["holder"], r["action"], r["object"], r["article"], r["paragraph"]) for r in rows
+    ] == [
         ("President", "appoints", "Prime Minister", "1", "2(1)"),
         ("President", "signs", "law", "1", "2(2)"),
         ("President", "dissolves", "Kurultai", "2", ""),
@@ -117,8 +120,10 @@ def test_query_parameters_filter_by_label_id_or_iri(mini_dist: Path) -> None:
 
 def test_query_a_file_and_sparql_text(mini_dist: Path, tmp_path: Path) -> None:
     rq = tmp_path / "count.rq"
-    rq.write_text("PREFIX ata: <https://w3id.org/atazan/ontology#>\n"
-                  "SELECT (COUNT(*) AS ?n) WHERE { ?p a ata:Power }\n")
+    rq.write_text(
+        "PREFIX ata: <https://w3id.org/atazan/ontology#>\n"
+        "SELECT (COUNT(*) AS ?n) WHERE { ?p a ata:Power }\n"
+    )
     assert json.loads(query(mini_dist, str(rq), "-f", "json").stdout)["rows"] == [{"n": 3}]
     text = "SELECT (COUNT(*) AS ?n) WHERE { ?p a ata:Power }"
     assert json.loads(query(mini_dist, text, "-f", "json").stdout)["rows"] == [{"n": 3}]
@@ -140,8 +145,9 @@ def test_query_limit_marks_truncation(mini_dist: Path) -> None:
         (("missing.rq",), "no query file missing.rq"),
     ],
 )
-def test_query_errors_are_clear_and_exit_1(mini_dist: Path, args: tuple[str, ...],
-                                           message: str) -> None:
+def test_query_errors_are_clear_and_exit_1(
+    mini_dist: Path, args: tuple[str, ...], message: str
+) -> None:
     done = query(mini_dist, *args)
     assert done.returncode == 1
     assert message in done.stderr
@@ -154,4 +160,4 @@ def test_queries_lists_every_named_query_with_its_title() -> None:
     names = [line.split()[0] for line in done.stdout.splitlines()]
     expected = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
     assert names == expected
-    assert "Powers  [params: holder, action, object]" in done.stdout
+    assert "Powers  [params: holder, action, object, article]" in done.stdout

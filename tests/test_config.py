@@ -25,8 +25,9 @@ def test_environment_then_overrides(tmp_path: Path) -> None:
     assert Config(environ=env, max_rows=7).max_rows == 7
 
 
-@pytest.mark.parametrize(("name", "value"), [("KG_MAX_ROWS", "many"),
-                                             ("KG_QUERY_TIME_LIMIT", "-1")])
+@pytest.mark.parametrize(
+    ("name", "value"), [("KG_MAX_ROWS", "many"), ("KG_QUERY_TIME_LIMIT", "-1")]
+)
 def test_bad_values_fail_with_the_setting_named(name: str, value: str) -> None:
     with pytest.raises(SettingError, match=name):
         Config(environ={name: value})

@@ -19,8 +19,9 @@ def test_every_command_is_documented() -> None:
 
 def test_every_named_query_is_documented_with_its_parameters() -> None:
     for q in QueryRegistry():
-        row = next((line for line in README.splitlines() if line.startswith(f"| `{q.name}` |")),
-                   None)
+        row = next(
+            (line for line in README.splitlines() if line.startswith(f"| `{q.name}` |")), None
+        )
         assert row is not None, q.name
         for p in q.parameters:
             assert f"`{p.name}`" in row, (q.name, p.name)

@@ -33,32 +33,81 @@ def test_the_mini_fixture_fits_together() -> None:
 @pytest.mark.parametrize(
     ("relative", "old", "new", "expected"),
     [
-        (SECTION, "    holder: president\n    action: sign", "    holder: presidnet\n    action: sign",
-         "section-01.yaml:39: unknown holder 'presidnet': not in institutions.yaml"),
-        (SECTION, '    basis: "1.2.2"', '    basis: "1.2.3"',
-         "section-01.yaml:43: power president-signs-laws cites '1.2.3', which is not a provision"),
-        (SECTION, '    basis: "1.1.p2"', '    basis: "1.1.p3"',
-         "section-01.yaml:54: fact president-single-term cites '1.1.p3'"),
-        (SECTION, "  - id: president-signs-laws", "  - id: president-appoints-prime-minister",
-         "section-01.yaml:39: duplicate id 'president-appoints-prime-minister' (power); "
-         "first defined at"),
-        (SECTION, "    action: dissolve", "    action: appointments",
-         "section-01.yaml:45: 'appointments' is a family of actions"),
-        (SECTION, "    object: law", "    object: laws",
-         "section-01.yaml:39: unknown object 'laws': neither an institution nor a matter"),
-        (SECTION, "          - item: 2", "          - item: 3",
-         "section-01.yaml:25: item 3 of para 2 (article 1): expected item 2"),
-        (SECTION, "  - article: 2", "  - article: 3",
-         "section-01.yaml:28: article 3 follows article 1"),
-        (SECTION, "          - part: 2\n            summary: The President serves one term.\n"
-                  "            topics: [head-of-state]\n", "",
-         "section-01.yaml:8: para 1 (article 1) has a single part"),
-        (SECTION, "    topics: [legislature]\npowers:", "    topics: [legislatur]\npowers:",
-         "section-01.yaml:28: unknown topic 'legislatur'"),
-        ("institutions.yaml", "  kind: legislature", "  kind: parliament",
-         "institutions.yaml:5: unknown kind 'parliament'"),
-        ("vocab/actions.yaml", "    edge: signs", "    edge: signz",
-         "actions.yaml:19: edge property 'signz' is not declared in ontology/atazan.ttl"),
+        (
+            SECTION,
+            "    holder: president\n    action: sign",
+            "    holder: presidnet\n    action: sign",
+            "section-01.yaml:39: unknown holder 'presidnet': not in institutions.yaml",
+        ),
+        (
+            SECTION,
+            '    basis: "1.2.2"',
+            '    basis: "1.2.3"',
+            "section-01.yaml:43: power president-signs-laws cites '1.2.3', "
+            "which is not a provision",
+        ),
+        (
+            SECTION,
+            '    basis: "1.1.p2"',
+            '    basis: "1.1.p3"',
+            "section-01.yaml:54: fact president-single-term cites '1.1.p3'",
+        ),
+        (
+            SECTION,
+            "  - id: president-signs-laws",
+            "  - id: president-appoints-prime-minister",
+            "section-01.yaml:39: duplicate id 'president-appoints-prime-minister' (power); "
+            "first defined at",
+        ),
+        (
+            SECTION,
+            "    action: dissolve",
+            "    action: appointments",
+            "section-01.yaml:45: 'appointments' is a family of actions",
+        ),
+        (
+            SECTION,
+            "    object: law",
+            "    object: laws",
+            "section-01.yaml:39: unknown object 'laws': neither an institution nor a matter",
+        ),
+        (
+            SECTION,
+            "          - item: 2",
+            "          - item: 3",
+            "section-01.yaml:25: item 3 of para 2 (article 1): expected item 2",
+        ),
+        (
+            SECTION,
+            "  - article: 2",
+            "  - article: 3",
+            "section-01.yaml:28: article 3 follows article 1",
+        ),
+        (
+            SECTION,
+            "          - part: 2\n            summary: The President serves one term.\n"
+            "            topics: [head-of-state]\n",
+            "",
+            "section-01.yaml:8: para 1 (article 1) has a single part",
+        ),
+        (
+            SECTION,
+            "    topics: [legislature]\npowers:",
+            "    topics: [legislatur]\npowers:",
+            "section-01.yaml:28: unknown topic 'legislatur'",
+        ),
+        (
+            "institutions.yaml",
+            "  kind: legislature",
+            "  kind: parliament",
+            "institutions.yaml:5: unknown kind 'parliament'",
+        ),
+        (
+            "vocab/actions.yaml",
+            "    edge: signs",
+            "    edge: signz",
+            "actions.yaml:19: edge property 'signz' is not declared in ontology/atazan.ttl",
+        ),
     ],
 )
 def test_each_inconsistency_is_reported_where_it_is(

@@ -13,8 +13,11 @@ ONT = str(ATA._NS)
 
 def test_the_namespace_lists_exactly_the_ontology_terms() -> None:
     graph = Graph().parse(ONTOLOGY_FILE)
-    declared = {str(s)[len(ONT):] for s in graph.subjects()
-                if isinstance(s, URIRef) and str(s).startswith(ONT)}
+    declared = {
+        str(s)[len(ONT) :]
+        for s in graph.subjects()
+        if isinstance(s, URIRef) and str(s).startswith(ONT)
+    }
     assert declared == set(ATA.__annotations__), "run scripts/gen_namespace.py"
 
 

@@ -12,8 +12,18 @@ from kg.queries import QueryRegistry, parse_query_file, resolve, run
 
 SPEC_COLUMNS = {
     # Public interface promised to researchers: names and columns stay exactly as they are.
-    "powers": ["holder", "action", "object", "consent_of", "proposal_of", "threshold",
-               "conditions", "article", "paragraph", "provision"],
+    "powers": [
+        "holder",
+        "action",
+        "object",
+        "consent_of",
+        "proposal_of",
+        "threshold",
+        "conditions",
+        "article",
+        "paragraph",
+        "provision",
+    ],
     "rights": ["right", "holder", "limitations", "article", "paragraph", "provision"],
     "provisions": ["provision", "section", "article", "paragraph", "summary"],
     "institutions": ["institution", "label_en", "label_ru", "label_kk", "kind", "size", "term"],
@@ -21,23 +31,31 @@ SPEC_COLUMNS = {
 
 
 def test_every_named_query_has_a_title_and_a_description(registry: QueryRegistry) -> None:
-    assert {"powers", "rights", "provisions", "institutions", "consent-appointments",
-            "legislative-initiative"} <= set(registry.queries)
+    assert {
+        "powers",
+        "rights",
+        "provisions",
+        "institutions",
+        "consent-appointments",
+        "legislative-initiative",
+    } <= set(registry.queries)
     for q in registry:
         assert q.title and q.description, q.name
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in Path("queries").glob("*.rq")) or ["powers"])
-def test_every_named_query_runs_on_the_real_graph(store: ox.Store, registry: QueryRegistry,
-                                                  name: str) -> None:
+def test_every_named_query_runs_on_the_real_graph(
+    store: ox.Store, registry: QueryRegistry, name: str
+) -> None:
     result = run(store, registry.get(name))
     assert result.columns
     if name in SPEC_COLUMNS:
         assert result.columns == SPEC_COLUMNS[name]
 
 
-def test_a_parameter_value_is_a_literal_never_query_text(store: ox.Store,
-                                                         registry: QueryRegistry) -> None:
+def test_a_parameter_value_is_a_literal_never_query_text(
+    store: ox.Store, registry: QueryRegistry
+) -> None:
     powers = registry.get("powers")
     sneaky = 'x" } UNION { ?power ?p ?o } #'
     text = powers.bind({"holder": sneaky})
@@ -54,8 +72,9 @@ def test_unknown_query_and_parameter(registry: QueryRegistry) -> None:
 
 def test_a_declared_parameter_needs_its_values_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.rq"
-    bad.write_text("#+ title: Bad\n#+ description: d\n#+ param who: someone\n"
-                   "SELECT * WHERE { ?s ?p ?o }\n")
+    bad.write_text(
+        "#+ title: Bad\n#+ description: d\n#+ param who: someone\nSELECT * WHERE { ?s ?p ?o }\n"
+    )
     with pytest.raises(QueryError, match=r"VALUES \?who_param \{ UNDEF \}"):
         parse_query_file(bad)
 

@@ -51,7 +51,12 @@ def test_the_mini_fixture_loads(mini: Path) -> None:
     ("old", "new", "line", "words"),
     [
         # a required field is missing
-        ("    holder: president\n    action: sign", "    action: sign", 39, "missing the field 'holder'"),
+        (
+            "    holder: president\n    action: sign",
+            "    action: sign",
+            39,
+            "missing the field 'holder'",
+        ),
         # a misspelt key
         ("    consent_of: kurultai", "    consent_off: kurultai", 37, "unknown key 'consent_off'"),
         # an unquoted decimal citation, which YAML would read as a number
@@ -71,8 +76,12 @@ def test_the_mini_fixture_loads(mini: Path) -> None:
         # a key twice in one mapping
         ("    max_terms: 1", "    max_terms: 1\n    max_terms: 2", 56, "appears twice"),
         # broken YAML: the parser notices the unclosed bracket on the next line
-        ("    description: One term only.", "    description: [One term only.", 57,
-         "not valid YAML"),
+        (
+            "    description: One term only.",
+            "    description: [One term only.",
+            57,
+            "not valid YAML",
+        ),
     ],
 )
 def test_a_malformed_section_names_file_line_and_problem(
@@ -87,8 +96,12 @@ def test_a_malformed_section_names_file_line_and_problem(
 
 
 def test_a_label_missing_a_language_is_refused(mini: Path) -> None:
-    edit(mini, "institutions.yaml", "label: {en: Kurultai, ru: Курултай, kk: Құрылтай}",
-         "label: {en: Kurultai, ru: Курултай}")
+    edit(
+        mini,
+        "institutions.yaml",
+        "label: {en: Kurultai, ru: Курултай, kk: Құрылтай}",
+        "label: {en: Kurultai, ru: Курултай}",
+    )
     error = load_error(mini)
     assert error.where.path.name == "institutions.yaml"
     assert error.where.line == 8
@@ -96,8 +109,12 @@ def test_a_label_missing_a_language_is_refused(mini: Path) -> None:
 
 
 def test_an_unquoted_comma_in_a_flow_mapping_is_reported_not_misread(mini: Path) -> None:
-    edit(mini, "institutions.yaml", "label: {en: Government, ru: Правительство, kk: Үкімет}",
-         "label: {en: Government, of the Republic, ru: Правительство, kk: Үкімет}")
+    edit(
+        mini,
+        "institutions.yaml",
+        "label: {en: Government, ru: Правительство, kk: Үкімет}",
+        "label: {en: Government, of the Republic, ru: Правительство, kk: Үкімет}",
+    )
     error = load_error(mini)
     assert error.where.line == 12
     assert "unknown language" in str(error)
