@@ -18,6 +18,7 @@ from kg.namespaces import ATA, DCTERMS, ELI, FOAF, ORG, PREFIXES, PROV, RDF, RDF
 from kg.ontology import ontology_graph
 from kg.provisions import Placed, ProvisionIndex
 from kg.sources import Agent, Citation, Corpus, Document, Fact, Matter, Power, Threshold
+from kg.void import add_void
 from kg.wording import condition_summary, threshold_text
 
 PROVISION_CLASS = {
@@ -82,6 +83,7 @@ def build_dataset(corpus: Corpus) -> Dataset:
         _Version(
             dataset.graph(ids.version_graph(document.version)), document, labels, corpus
         ).build()
+    add_void(dataset)
     return dataset
 
 

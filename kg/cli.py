@@ -174,3 +174,40 @@ def _print_stats(config: Config) -> None:
     except KGError as exc:
         fail(str(exc), 2)
     click.echo(ROW_FORMATS["table"].write(result), nl=False)
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to listen on (default 127.0.0.1; env KG_HOST).")
+@click.option("--port", type=int, default=None, help="Port (default 8000; env KG_PORT).")
+@click.option(
+    "--get",
+    "get_path",
+    metavar="PATH",
+    help="Answer one request in process, print it and exit (1 unless the status "
+    "is 200); for smoke tests and examples.",
+)
+@click.pass_obj
+def serve(config: Config, host: str | None, port: int | None, get_path: str | None) -> None:
+    """Serve the SPARQL endpoint, linked-data pages, named queries and the graph view."""
+    import uvicorn
+
+    from kg.server import create_app
+    from kg.store import ensure_dist
+
+    try:
+        nquads_path = ensure_dist(config)
+    except (SourceDataError, IntegrityError) as exc:
+        fail(f"cannot load the data: {exc}", 2)
+    app = create_app(config, nquads_path)
+    if get_path:
+        import asyncio
+
+        from kg.server import get_once
+
+        status, body = asyncio.run(get_once(app, get_path))
+        click.echo(body.decode("utf-8", errors="replace"), nl=False)
+        sys.exit(0 if status == 200 else 1)
+    host = host or config.host
+    port = port or config.port
+    click.echo(f"Ata Zan: serving on http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -18,6 +18,7 @@ class Setting:
     name: str
     default: object
     help: str
+    minimum: float = 1
 
     @property
     def env(self) -> str:
@@ -36,6 +37,14 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Space-separated endpoint IRIs that SERVICE may call; empty refuses all federation.",
     ),
+    Setting(
+        "response_cache",
+        2048,
+        "Answers kept for identical requests, with ETags; 0 turns the cache off.",
+        minimum=0,
+    ),
+    Setting("host", "127.0.0.1", "Address `kg serve` listens on."),
+    Setting("port", 8000, "Port `kg serve` listens on."),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -86,6 +95,18 @@ class Config:
         return self._values["query_workers"]  # type: ignore[return-value]
 
     @property
+    def response_cache(self) -> int:
+        return self._values["response_cache"]  # type: ignore[return-value]
+
+    @property
+    def host(self) -> str:
+        return self._values["host"]  # type: ignore[return-value]
+
+    @property
+    def port(self) -> int:
+        return self._values["port"]  # type: ignore[return-value]
+
+    @property
     def service_allowlist(self) -> tuple[str, ...]:
         return tuple(str(self._values["service_allowlist"]).split())
 
@@ -105,6 +126,8 @@ def _cast(setting: Setting, raw: object) -> object:
         raise SettingError(
             f"setting {setting.name} ({setting.env}) must be a number, not {raw!r}"
         ) from None
-    if value <= 0:
-        raise SettingError(f"setting {setting.name} ({setting.env}) must be positive")
+    if value < setting.minimum:
+        raise SettingError(
+            f"setting {setting.name} ({setting.env}) must be at least {setting.minimum:g}"
+        )
     return value

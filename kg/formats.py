@@ -100,3 +100,92 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
     "application/trig": ox.RdfFormat.TRIG,
     "application/n-quads": ox.RdfFormat.N_QUADS,
 }
+
+
+# --- content negotiation ---------------------------------------------------------------
+
+SELECT_TYPES = [
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+]
+GRAPH_TYPES = [
+    "text/turtle",
+    "application/n-triples",
+    "application/rdf+xml",
+    "application/ld+json",
+    "application/trig",
+]
+# Names accepted by the `format` parameter (and file suffixes), per kind of result.
+FORMAT_NAMES: dict[str, dict[str, str]] = {
+    "select": {
+        "json": SELECT_TYPES[0],
+        "srj": SELECT_TYPES[0],
+        "xml": SELECT_TYPES[1],
+        "srx": SELECT_TYPES[1],
+        "csv": "text/csv",
+        "tsv": "text/tab-separated-values",
+    },
+    "graph": {
+        "turtle": "text/turtle",
+        "ttl": "text/turtle",
+        "nt": "application/n-triples",
+        "ntriples": "application/n-triples",
+        "rdfxml": "application/rdf+xml",
+        "xml": "application/rdf+xml",
+        "rdf": "application/rdf+xml",
+        "jsonld": "application/ld+json",
+        "json": "application/ld+json",
+        "trig": "application/trig",
+    },
+}
+# Common synonyms clients send in Accept.
+ALIASES = {
+    "application/json": "application/sparql-results+json",
+    "application/xml": "application/sparql-results+xml",
+    "text/xml": "application/sparql-results+xml",
+    "application/x-turtle": "text/turtle",
+    "text/plain": "application/n-triples",
+    "application/json+ld": "application/ld+json",
+}
+
+
+def parse_accept(header: str | None) -> list[tuple[str, float]]:
+    """Media ranges with their q values, best first (stable for equal q)."""
+    ranges = []
+    for position, part in enumerate((header or "*/*").split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for param in fields[1:]:
+            key, _, value = param.partition("=")
+            if key.strip() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        ranges.append((media, q, position))
+    ranges.sort(key=lambda r: (-r[1], r[2]))
+    return [(m, q) for m, q, _ in ranges if q > 0]
+
+
+def negotiate(
+    accept: str | None, offered: list[str], aliases: dict[str, str] | None = None
+) -> str | None:
+    """The offered type the client likes best; the first offered one for */*; None if the
+    client accepts none of them (a 406)."""
+    aliases = ALIASES if aliases is None else aliases
+    for media, _ in parse_accept(accept):
+        media = aliases.get(media, media)
+        if media in offered:
+            return media
+        if media == "*/*":
+            return offered[0]
+        if media.endswith("/*"):
+            for candidate in offered:
+                if candidate.startswith(media[:-1]):
+                    return candidate
+    return None

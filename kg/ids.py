@@ -77,6 +77,7 @@ def graph(name: str) -> URIRef:
 ONTOLOGY_GRAPH = graph("ontology")
 VOCAB_GRAPH = graph("vocab")
 INSTITUTIONS_GRAPH = graph("institutions")
+VOID_GRAPH = graph("void")
 
 
 def version_graph(version: str) -> URIRef:

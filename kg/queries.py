@@ -144,9 +144,16 @@ class SelectResult:
     columns: list[str]
     rows: list[dict[str, Any]]
     truncated: bool = False
-    terms: list[list[ox.NamedNode | ox.BlankNode | ox.Literal | None]] = field(
-        default_factory=list, repr=False
-    )
+    # Per cell: "uri", "literal", "bnode" or None, so that pages can link IRIs.
+    kinds: list[list[str | None]] = field(default_factory=list, repr=False)
+
+
+def term_kind(term: object) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return "uri"
+    return "bnode" if isinstance(term, ox.BlankNode) else "literal"
 
 
 def python_value(term: object) -> Any:
@@ -187,7 +194,7 @@ def select(store: ox.Store, text: str, max_rows: int | None = None) -> SelectRes
             result.truncated = True
             break
         terms = [solution[c] for c in columns]
-        result.terms.append(terms)
+        result.kinds.append([term_kind(t) for t in terms])
         result.rows.append({c: python_value(t) for c, t in zip(columns, terms, strict=True)})
     return result
 

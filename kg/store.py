@@ -54,3 +54,21 @@ def store_from_nquads(data: bytes) -> ox.Store:
     store = ox.Store()
     store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
     return store
+
+
+def ensure_dist(config: Config) -> Path:
+    """Build and write the dumps unless ``dist/`` already holds them for the current data;
+    return the N-Quads path (what the server's query workers load)."""
+    from kg.export import write_dumps
+
+    current = fingerprint(config.data_dir)
+    nq = config.dist_dir / f"{DUMP_NAME}.nq"
+    stamp = config.dist_dir / f"{DUMP_NAME}.fingerprint"
+    if nq.is_file() and stamp.is_file() and stamp.read_text().strip() == current:
+        return nq
+    corpus = load_corpus(config.data_dir)
+    problems = integrity.check(corpus, edge_properties())
+    if problems:
+        raise IntegrityError([str(p) for p in problems])
+    write_dumps(build_dataset(corpus), config.dist_dir, current)
+    return nq

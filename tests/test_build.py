@@ -59,6 +59,7 @@ def test_the_dataset_has_one_graph_per_constitution_and_shared_graphs(dataset: D
         ids.ONTOLOGY_GRAPH,
         ids.VOCAB_GRAPH,
         ids.INSTITUTIONS_GRAPH,
+        ids.VOID_GRAPH,
         ids.version_graph("2026"),
     }
 
@@ -135,3 +136,12 @@ def test_labels_and_kinds_of_institutions(corpus: Corpus, dataset: Dataset) -> N
     langs = {lit.language for lit in g.objects(president, SKOS.prefLabel)}
     assert langs == {"en", "ru", "kk"}
     assert g.value(president, ATA.kind) == URIRef(ids.concept("kinds", "head-of-state"))
+
+
+def test_the_void_description_counts_the_other_graphs(dataset: Dataset) -> None:
+    from kg.namespaces import VOID
+
+    void = dataset.graph(ids.VOID_GRAPH)
+    others = sum(len(g) for g in dataset.graphs() if g.identifier != ids.VOID_GRAPH)
+    assert int(void.value(ids.DATASET, VOID.triples)) == others
+    assert len(set(void.objects(ids.DATASET, VOID.dataDump))) == 4

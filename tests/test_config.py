@@ -26,7 +26,8 @@ def test_environment_then_overrides(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "value"), [("KG_MAX_ROWS", "many"), ("KG_QUERY_TIME_LIMIT", "-1")]
+    ("name", "value"),
+    [("KG_MAX_ROWS", "many"), ("KG_QUERY_TIME_LIMIT", "-1"), ("KG_RESPONSE_CACHE", "-1")],
 )
 def test_bad_values_fail_with_the_setting_named(name: str, value: str) -> None:
     with pytest.raises(SettingError, match=name):

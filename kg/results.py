@@ -1,0 +1,158 @@
+"""SPARQL 1.1 query results in the W3C formats, written from Oxigraph solutions.
+
+Written here rather than by Oxigraph so that results can be cut at the row limit: the
+writers take any sequence of solutions. Specs: SPARQL 1.1 Query Results JSON Format,
+XML Format, and CSV and TSV Formats.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None
+Rows = Sequence[Sequence[Term]]
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def _json_term(term: Term) -> dict[str, object]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, object] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype and term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {
+            "type": "triple",
+            "value": {
+                "subject": _json_term(term.subject),
+                "predicate": _json_term(term.predicate),
+                "object": _json_term(term.object),
+            },
+        }
+    raise TypeError(term)
+
+
+def select_json(variables: list[str], rows: Rows) -> bytes:
+    bindings = [
+        {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
+        for row in rows
+    ]
+    body = {"head": {"vars": variables}, "results": {"bindings": bindings}}
+    return json.dumps(body, ensure_ascii=False).encode("utf-8")
+
+
+def _xml_term(term: Term) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        if term.datatype and term.datatype.value != XSD_STRING:
+            return (
+                f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+            )
+        return f"<literal>{escape(term.value)}</literal>"
+    raise TypeError(term)
+
+
+_XML_HEAD = '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n'
+
+
+def select_xml(variables: list[str], rows: Rows) -> bytes:
+    out = [_XML_HEAD, "<head>"]
+    out += [f"<variable name={quoteattr(v)}/>" for v in variables]
+    out.append("</head>\n<results>\n")
+    for row in rows:
+        out.append("<result>")
+        for v, t in zip(variables, row, strict=True):
+            if t is not None:
+                out.append(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>")
+        out.append("</result>\n")
+    out.append("</results>\n</sparql>\n")
+    return "".join(out).encode("utf-8")
+
+
+def select_csv(variables: list[str], rows: Rows) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(variables)
+    for row in rows:
+        writer.writerow(
+            [
+                ""
+                if t is None
+                else (
+                    "_:" + t.value if isinstance(t, ox.BlankNode) else getattr(t, "value", str(t))
+                )
+                for t in row
+            ]
+        )
+    return buffer.getvalue().encode("utf-8")
+
+
+def select_tsv(variables: list[str], rows: Rows) -> bytes:
+    lines = ["\t".join("?" + v for v in variables)]
+    for row in rows:
+        lines.append("\t".join("" if t is None else _tsv_term(t) for t in row))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _tsv_term(term: Term) -> str:
+    if (
+        isinstance(term, ox.Literal)
+        and term.datatype
+        and term.datatype.value
+        in (
+            "http://www.w3.org/2001/XMLSchema#integer",
+            "http://www.w3.org/2001/XMLSchema#decimal",
+            "http://www.w3.org/2001/XMLSchema#double",
+            "http://www.w3.org/2001/XMLSchema#boolean",
+        )
+        and not term.language
+    ):
+        return term.value
+    return str(term)  # N-Triples form, as the TSV format asks
+
+
+def ask_json(value: bool) -> bytes:
+    return json.dumps({"head": {}, "boolean": value}).encode("utf-8")
+
+
+def ask_xml(value: bool) -> bytes:
+    return (
+        _XML_HEAD + f"<head/>\n<boolean>{'true' if value else 'false'}</boolean>\n</sparql>\n"
+    ).encode("utf-8")
+
+
+def ask_text(value: bool) -> bytes:
+    return (b"true" if value else b"false") + b"\n"
+
+
+SELECT_WRITERS: dict[str, Callable[[list[str], Rows], bytes]] = {
+    "application/sparql-results+json": select_json,
+    "application/sparql-results+xml": select_xml,
+    "text/csv": select_csv,
+    "text/tab-separated-values": select_tsv,
+}
+ASK_WRITERS: dict[str, Callable[[bool], bytes]] = {
+    "application/sparql-results+json": ask_json,
+    "application/sparql-results+xml": ask_xml,
+    "text/csv": ask_text,
+    "text/tab-separated-values": ask_text,
+}
