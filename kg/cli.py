@@ -211,3 +211,89 @@ def serve(config: Config, host: str | None, port: int | None, get_path: str | No
     port = port or config.port
     click.echo(f"Ata Zan: serving on http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@click.option(
+    "--report",
+    "-r",
+    type=click.Choice(["institutions", "chains", "removal", "mutual", "unchecked"]),
+    default="institutions",
+    show_default=True,
+    help="Which analysis to print.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(sorted(ROW_FORMATS)),
+    default="table",
+    show_default=True,
+)
+@click.pass_obj
+def analyze(config: Config, report: str, fmt: str) -> None:
+    """Network analytics of the graph of powers: per institution (powers held and subject to,
+    centrality, ultimate appointers, who checks it), appointment chains, who can remove or
+    dissolve whom, pairs that check each other, and bodies no other body checks."""
+    from kg.analytics import PowerGraph
+    from kg.api import KnowledgeGraph
+
+    try:
+        graph = PowerGraph.load(KnowledgeGraph.load(config))
+    except (SourceDataError, IntegrityError) as exc:
+        fail(f"cannot load the data: {exc}", 2)
+    click.echo(ROW_FORMATS[fmt].write(graph.report(report)), nl=False)
+
+
+@main.command()
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "ru", "kk"]),
+    default="en",
+    show_default=True,
+    help="Language of the labels (the page can switch later).",
+)
+@click.option(
+    "--preset",
+    type=click.Choice(["all", "appointments", "legislative", "checks", "succession", "rights"]),
+    default="all",
+    show_default=True,
+    help="The view the page opens with.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the self-contained HTML page here.",
+)
+@click.option(
+    "--png",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also render a PNG image with headless Chromium (needs the chromium package).",
+)
+@click.pass_obj
+def viz(config: Config, lang: str, preset: str, output: Path | None, png: Path | None) -> None:
+    """Draw the interactive graph of powers as one HTML file that works offline."""
+    from kg.api import KnowledgeGraph
+    from kg.viz import load_view, render_html, screenshot
+
+    if output is None and png is None:
+        fail("give -o FILE.html and/or --png FILE.png", 1)
+    try:
+        model = load_view(KnowledgeGraph.load(config))
+    except (SourceDataError, IntegrityError) as exc:
+        fail(f"cannot load the data: {exc}", 2)
+    html = render_html(model, lang, preset)
+    nodes, edges = model.visible(preset)
+    if output:
+        output.write_text(html, encoding="utf-8")
+        click.echo(
+            f"wrote {output} ({len(html.encode()):,} bytes): {len(nodes)} nodes, "
+            f"{len(edges)} powers"
+        )
+    if png:
+        try:
+            screenshot(html, png)
+        except KGError as exc:
+            fail(str(exc), 1)
+        click.echo(f"wrote {png}")

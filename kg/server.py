@@ -441,6 +441,32 @@ async def void(request: Request) -> Response:
     return respond(request, st, key, outcome.body, media)
 
 
+# --- the graph view ----------------------------------------------------------------------
+
+
+async def graph_view(request: Request) -> Response:
+    """The same self-contained page as `kg viz`, with links to this server's pages."""
+    from kg.analytics import PowerGraph
+    from kg.viz import render_html, view_model
+
+    st = state(request)
+    lang = request.query_params.get("lang", "en")
+    preset = request.query_params.get("preset", "all")
+    key = ("graph", lang, preset)
+    entry = st.cache.get(key)
+    if entry is not None:
+        return cached_response(request, entry)
+    nodes = await rows(st, st.registry.get("graph-nodes").bind({}))
+    edges = await rows(st, st.registry.get("graph-edges").bind({"version": "2026"}))
+    vocabulary = await rows(st, st.registry.get("vocabulary").bind({}))
+    model = view_model(PowerGraph.from_results(nodes, edges), vocabulary.rows)
+    try:
+        html = render_html(model, lang, preset, link_base="/")
+    except KGError as exc:
+        raise HTTPError(400, str(exc)) from exc
+    return respond(request, st, key, html.encode("utf-8"), "text/html; charset=utf-8")
+
+
 # --- linked data -------------------------------------------------------------------------
 
 
@@ -537,6 +563,7 @@ def create_app(config: Config, nquads_path: Path) -> Starlette:
         Route("/data/", data_index),
         Route("/data/{file}", data_file),
         Route("/.well-known/void", void),
+        Route("/graph", graph_view),
         Route("/{path:path}", resource),
     ]
     middleware = [

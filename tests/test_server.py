@@ -529,3 +529,11 @@ def test_home_query_page_dumps_and_void(server: str) -> None:
     assert triples == len(body.decode().strip().splitlines()) - len(
         [line for line in body.decode().splitlines() if "/graph/void>" in line]
     )
+
+
+def test_the_graph_view_is_served_with_local_links(server: str) -> None:
+    status, headers, body = http(server + "/graph?lang=kk&preset=checks")
+    assert status == 200 and headers["content-type"].startswith("text/html")
+    page = body.decode()
+    assert '"linkBase": "/"' in page and '"preset": "checks"' in page and '"lang": "kk"' in page
+    assert http(server + "/graph?preset=nonsense")[0] == 400
