@@ -297,3 +297,104 @@ def viz(config: Config, lang: str, preset: str, output: Path | None, png: Path |
         except KGError as exc:
             fail(str(exc), 1)
         click.echo(f"wrote {png}")
+
+
+def _document(config: Config, version: str):  # type: ignore[no-untyped-def]
+    try:
+        corpus = load_corpus(config.data_dir)
+    except SourceDataError as exc:
+        fail(f"cannot load the data: {exc}", 2)
+    for document in corpus.documents:
+        if document.version == version:
+            return document
+    fail(f"no constitution {version} in {config.data_dir}", 2)
+    return None
+
+
+@main.command("import-text")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--lang", type=click.Choice(["ru", "kk", "en"]), required=True, help="Language of the file."
+)
+@click.option("--version", default="2026", show_default=True, help="Which constitution.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the wording as TriG (default: "
+    "dist/official-text-VERSION-LANG.trig). Never data/.",
+)
+@click.pass_obj
+def import_text_command(
+    config: Config, file: Path, lang: str, version: str, output: Path | None
+) -> None:
+    """Lay an official text (\"Раздел N.\" / \"Статья N.\" / numbered paragraphs) over the
+    provisions; write the matched wording as language-tagged ata:officialText in a graph of
+    its own, and report every paragraph of the file without a provision and every provision
+    without a paragraph. Exit 0 when both lists are empty, 1 otherwise."""
+    from kg.importer import import_text, summarise
+
+    document = _document(config, version)
+    try:
+        alignment, dataset = import_text(document, file, lang)
+    except KGError as exc:
+        fail(str(exc), 2)
+    output = output or config.dist_dir / f"official-text-{version}-{lang}.trig"
+    if output.resolve().is_relative_to(config.data_dir.resolve()):
+        fail("the official text is never written into data/", 1)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(dataset.serialize(format="trig", encoding="utf-8"))
+    for line in alignment.report(file):
+        click.echo(line)
+    for line in summarise(alignment, document):
+        click.echo(line)
+    click.echo(f"wrote {output}")
+    sys.exit(0 if alignment.mismatches == 0 else 1)
+
+
+@main.command()
+@click.option(
+    "--against",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also compare with an official text, both ways (as import-text does).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["ru", "kk", "en"]),
+    default="ru",
+    show_default=True,
+    help="Language of the --against file.",
+)
+@click.option("--version", default="2026", show_default=True, help="Which constitution.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(sorted(ROW_FORMATS)),
+    default="table",
+    show_default=True,
+)
+@click.pass_obj
+def coverage(config: Config, against: Path | None, lang: str, version: str, fmt: str) -> None:
+    """Per section: articles and paragraphs in the graph, how many have summaries, topics
+    and facts, and the paragraphs that carry no structured fact (to review)."""
+    from kg.coverage import coverage as measure
+
+    document = _document(config, version)
+    report = measure(document)
+    click.echo(ROW_FORMATS[fmt].write(report.sections), nl=False)
+    click.echo(
+        f"\nParagraphs that no power, right, duty or other fact cites ({len(report.uncited.rows)}):"
+    )
+    click.echo(ROW_FORMATS[fmt].write(report.uncited), nl=False)
+    if against:
+        from kg.importer import import_text, summarise
+
+        try:
+            alignment, _ = import_text(document, against, lang)
+        except KGError as exc:
+            fail(str(exc), 2)
+        click.echo(f"\nCompared with {against}:")
+        for line in [*alignment.report(against), *summarise(alignment, document)]:
+            click.echo(line)
+        sys.exit(0 if alignment.mismatches == 0 else 1)
