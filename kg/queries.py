@@ -193,7 +193,7 @@ def select(store: ox.Store, text: str, max_rows: int | None = None) -> SelectRes
         if max_rows is not None and len(result.rows) >= max_rows:
             result.truncated = True
             break
-        terms = [solution[c] for c in columns]
+        terms = list(solution)  # by position: far faster than by name
         result.kinds.append([term_kind(t) for t in terms])
         result.rows.append({c: python_value(t) for c, t in zip(columns, terms, strict=True)})
     return result

@@ -87,7 +87,7 @@ def _select(solutions: ox.QuerySolutions, job: Job) -> Outcome:
         if len(rows) >= job.max_rows:
             truncated = True
             break
-        rows.append([solution[v] for v in variables])
+        rows.append(list(solution))  # by position: far faster than by name
     if job.media_type is None:
         dicts = [{v: python_value(t) for v, t in zip(variables, row, strict=True)} for row in rows]
         kinds = [[term_kind(t) for t in row] for row in rows]
