@@ -1,0 +1,60 @@
+"""The SPARQL results writers on awkward values: unbound cells, language tags, datatypes,
+quotes, newlines and non-Latin text, read back with the standard parsers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pyoxigraph as ox
+
+from kg.results import SELECT_WRITERS
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+VARIABLES = ["s", "label", "count"]
+ROWS = [
+    [
+        ox.NamedNode("https://w3id.org/atazan/id/kurultai"),
+        ox.Literal("Құрылтай", language="kk"),
+        ox.Literal("145", datatype=ox.NamedNode(XSD + "integer")),
+    ],
+    [ox.BlankNode("b1"), ox.Literal('say "no",\nthen\ttab'), None],
+    [None, None, None],
+]
+
+
+def test_json_round_trips_every_kind_of_term() -> None:
+    body = json.loads(SELECT_WRITERS["application/sparql-results+json"](VARIABLES, ROWS))
+    assert body["head"] == {"vars": VARIABLES}
+    first, second, third = body["results"]["bindings"]
+    assert first == {
+        "s": {"type": "uri", "value": "https://w3id.org/atazan/id/kurultai"},
+        "label": {"type": "literal", "value": "Құрылтай", "xml:lang": "kk"},
+        "count": {"type": "literal", "value": "145", "datatype": XSD + "integer"},
+    }
+    assert second == {
+        "s": {"type": "bnode", "value": "b1"},
+        "label": {"type": "literal", "value": 'say "no",\nthen\ttab'},
+    }
+    assert third == {}  # unbound cells are left out, not written as null
+
+
+def test_json_of_no_rows() -> None:
+    body = json.loads(SELECT_WRITERS["application/sparql-results+json"](["x"], []))
+    assert body == {"head": {"vars": ["x"]}, "results": {"bindings": []}}
+
+
+def test_xml_and_csv_carry_the_same_values() -> None:
+    xml = ET.fromstring(SELECT_WRITERS["application/sparql-results+xml"](VARIABLES, ROWS))
+    ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+    results = xml.findall("r:results/r:result", ns)
+    assert len(results) == 3
+    label = results[1].find("r:binding[@name='label']/r:literal", ns)
+    assert label is not None and label.text == 'say "no",\nthen\ttab'
+    text = SELECT_WRITERS["text/csv"](VARIABLES, ROWS).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == VARIABLES
+    assert rows[1] == ["https://w3id.org/atazan/id/kurultai", "Құрылтай", "145"]
+    assert rows[2][1] == 'say "no",\nthen\ttab' and rows[3] == ["", "", ""]
