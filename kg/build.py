@@ -17,7 +17,7 @@ from kg import ids
 from kg.namespaces import ATA, DCTERMS, ELI, FOAF, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 from kg.ontology import ontology_graph
 from kg.provisions import Placed, ProvisionIndex
-from kg.sources import Agent, Citation, Corpus, Document, Fact, Matter, Power, Threshold
+from kg.records import Agent, Citation, Corpus, Document, Fact, Matter, Power, Threshold
 from kg.void import add_void
 from kg.wording import condition_summary, threshold_text
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.provisions import Placed, ProvisionIndex, has_own_text
 from kg.queries import SelectResult
-from kg.sources import Citation, Document, Section
+from kg.records import Citation, Document, Section
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from kg import ids
 from kg.errors import KGError
 from kg.namespaces import ATA, PREFIXES
 from kg.provisions import Placed, ProvisionIndex, has_own_text
-from kg.sources import Document
+from kg.records import Document
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
 SECTION_HEADINGS = {

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from kg.errors import Where
 from kg.provisions import Placed, ProvisionIndex
-from kg.sources import Citation, Corpus, Document, Provision, Threshold
+from kg.records import Citation, Corpus, Document, Provision, Threshold
 
 
 @dataclass(frozen=True)

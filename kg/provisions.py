@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kg.sources import Citation, Document, Provision, Section
+from kg.records import Citation, Document, Provision, Section
 
 EID_PREFIX = {"article": "art", "para": "para", "item": "item", "part": "part"}
 

@@ -8,10 +8,25 @@ exist, provisions that are cited) is :mod:`kg.integrity`'s job. No RDF here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import SourceDataError, Where
+from kg.records import (
+    Agent,
+    Citation,
+    Concept,
+    Corpus,
+    Document,
+    Duty,
+    Fact,
+    Matter,
+    Power,
+    Provision,
+    Right,
+    Scheme,
+    Section,
+    Threshold,
+)
 from kg.yamlfile import Fields, Located, read_yaml
 
 LANGS = ("en", "ru", "kk")
@@ -21,186 +36,6 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CITATION = re.compile(r"^\d+(\.(\d+|p\d+))*$")
-
-
-# --- records -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Concept:
-    id: str
-    scheme: str
-    label: dict[str, str]
-    definition: str
-    broader: str | None
-    edge: str | None
-    close_match: tuple[str, ...]
-    where: Where
-
-
-@dataclass(frozen=True)
-class Scheme:
-    id: str
-    label: dict[str, str]
-    definition: str
-    concepts: tuple[Concept, ...]
-    where: Where
-
-
-@dataclass(frozen=True)
-class Agent:
-    """An institution (organization), an office (post) or a group of persons."""
-
-    id: str
-    type: str
-    kind: str
-    label: dict[str, str]
-    short: dict[str, str]
-    post_in: str | None
-    sub_organization_of: str | None
-    where: Where
-
-
-@dataclass(frozen=True)
-class Matter:
-    """Something a power acts on that is not an agent: a law, an election, a legal regime."""
-
-    id: str
-    label: dict[str, str]
-    definition: str | None
-    where: Where
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A reference to a provision as written in the data (``"57.3.1"``), with its place."""
-
-    text: str
-    where: Where
-
-    @property
-    def steps(self) -> tuple[str, ...]:
-        return tuple(self.text.split("."))
-
-
-@dataclass
-class Provision:
-    kind: str  # article | para | item | part
-    number: str
-    summary: str
-    topics: tuple[str, ...]
-    note: str | None
-    where: Where
-    children: list[Provision] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """A share of a body's members or votes: ``at least 2/3 of all`` members of the Kurultai."""
-
-    numerator: int
-    denominator: int
-    comparison: str  # more-than | at-least
-    base: str  # all-members | members-present | votes-cast
-    body: str | None  # None: the consenting body, else the holder
-    where: Where
-
-
-@dataclass(frozen=True)
-class Power:
-    id: str
-    holder: str
-    action: str
-    object: str
-    basis: Citation
-    also: tuple[Citation, ...]
-    consent_of: tuple[str, ...]
-    threshold: Threshold | None
-    proposal_of: tuple[str, ...]
-    request_of: tuple[str, ...]
-    consultation_with: tuple[str, ...]
-    opinion_of: tuple[str, ...]
-    initiative: Threshold | None
-    time_limit: str | None
-    not_before: str | None
-    exclusions: tuple[str, ...]
-    exclusion_basis: tuple[Citation, ...]
-    note: str | None
-    where: Where
-
-
-@dataclass(frozen=True)
-class Fact:
-    """Any other statement of the Constitution: composition, term, immunity, silence, ..."""
-
-    id: str
-    type: str
-    concerns: tuple[str, ...]
-    basis: Citation | None
-    related: tuple[Citation, ...]
-    description: str
-    values: dict[str, object]
-    where: Where
-
-
-@dataclass(frozen=True)
-class Right:
-    id: str
-    holders: tuple[str, ...]
-    basis: Citation
-    description: str
-    limitations: tuple[str, ...]
-    limitation_basis: tuple[Citation, ...]
-    emergency: str  # non-restrictable | restrictable | not-stated
-    where: Where
-
-
-@dataclass(frozen=True)
-class Duty:
-    id: str
-    bearers: tuple[str, ...]
-    basis: Citation
-    description: str
-    where: Where
-
-
-@dataclass
-class Section:
-    number: int
-    title: dict[str, str]
-    articles: list[Provision]
-    powers: list[Power]
-    facts: list[Fact]
-    rights: list[Right]
-    duties: list[Duty]
-    matters: list[Matter]
-    agents: list[Agent]
-    path: Path
-
-
-@dataclass
-class Document:
-    version: str
-    title: dict[str, str]
-    adopted: str
-    in_force: str
-    official_id: str
-    source: str
-    replaces: str | None
-    ended: str | None
-    sections: list[Section]
-    where: Where
-
-
-@dataclass
-class Corpus:
-    """Everything under ``data/``, as read."""
-
-    agents: list[Agent]
-    matters: list[Matter]
-    schemes: list[Scheme]
-    documents: list[Document]
-    root: Path
 
 
 # --- reading -------------------------------------------------------------------------------

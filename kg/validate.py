@@ -19,7 +19,7 @@ from kg.errors import Where
 from kg.namespaces import ATA, BASE
 from kg.ontology import edge_properties, shapes_graph
 from kg.provisions import ProvisionIndex
-from kg.sources import Corpus
+from kg.records import Corpus
 
 
 @dataclass

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kg.sources import Power, Threshold
+from kg.records import Power, Threshold
 
 _FRACTIONS = {
     (1, 2): "one half",

@@ -16,7 +16,8 @@ from kg.build import build_dataset
 from kg.config import ROOT, Config
 from kg.export import nquads
 from kg.queries import QueryRegistry
-from kg.sources import Corpus, load_corpus
+from kg.records import Corpus
+from kg.sources import load_corpus
 from kg.store import store_from_nquads
 
 DATA = ROOT / "data"

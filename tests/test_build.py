@@ -16,7 +16,8 @@ from kg.build import build_dataset
 from kg.config import ROOT
 from kg.export import DUMPS
 from kg.namespaces import ATA, RDF, SKOS
-from kg.sources import Corpus, load_corpus
+from kg.records import Corpus
+from kg.sources import load_corpus
 
 MINI = Path(__file__).parent / "data" / "mini"
 

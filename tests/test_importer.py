@@ -15,7 +15,8 @@ from kg.config import ROOT
 from kg.coverage import coverage
 from kg.importer import import_text
 from kg.namespaces import ATA
-from kg.sources import Corpus, load_corpus
+from kg.records import Corpus
+from kg.sources import load_corpus
 
 HERE = Path(__file__).parent
 MINI = HERE / "data" / "mini"

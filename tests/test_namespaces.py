@@ -6,7 +6,7 @@ from rdflib import Graph, URIRef
 
 from kg.namespaces import ATA
 from kg.ontology import ONTOLOGY_FILE, edge_properties
-from kg.sources import Corpus
+from kg.records import Corpus
 
 ONT = str(ATA._NS)
 

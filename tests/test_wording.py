@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import Where
-from kg.sources import Threshold
+from kg.records import Threshold
 from kg.wording import duration_text, threshold_text
 
 HERE = Where(__file__, 1)  # type: ignore[arg-type]

@@ -1,0 +1,256 @@
+"""The pages people and programs browse: named queries, the query page, the home page, the
+dumps and VoID, the graph view, and a linked-data page for every IRI of the dataset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+
+from kg.errors import KGError, QueryError, UnknownQuery
+from kg.export import DUMP_NAME, DUMPS
+from kg.formats import GRAPH_TYPES, ROW_FORMATS, negotiate
+from kg.namespaces import BASE
+from kg.serving import (
+    HTTPError,
+    State,
+    cached_response,
+    choose_media,
+    respond,
+    rows,
+    run_job,
+    state,
+)
+from kg.sparql_text import check_query
+from kg.web import render
+from kg.workers import Job
+
+RDF_SUFFIXES = {
+    ".ttl": "text/turtle",
+    ".jsonld": "application/ld+json",
+    ".nt": "application/n-triples",
+    ".rdf": "application/rdf+xml",
+}
+OUR_PATHS = (
+    "id/",
+    "eli/",
+    "power/",
+    "fact/",
+    "right/",
+    "duty/",
+    "vocab/",
+    "graph/",
+    "ontology",
+    "dataset",
+)
+
+
+async def queries_index(request: Request) -> Response:
+    st = state(request)
+    return render("queries.html", title="Named queries", queries=list(st.registry))
+
+
+async def named_query(request: Request) -> Response:
+    st = state(request)
+    name, _, ext = request.path_params["name"].partition(".")
+    try:
+        query = st.registry.get(name)
+    except UnknownQuery as exc:
+        raise HTTPError(404, str(exc)) from exc
+    params = {k: v for k, v in request.query_params.items() if v != ""}
+    if ext and ext not in ("json", "csv", "tsv"):
+        raise HTTPError(406, f"no format {ext!r} for named queries: use .json, .csv or .tsv")
+    try:
+        text = query.bind(params)
+    except QueryError as exc:
+        raise HTTPError(400, str(exc)) from exc
+    key = ("named", name, ext, tuple(sorted(params.items())))
+    entry = st.cache.get(key)
+    if entry is not None:
+        return cached_response(request, entry)
+    result = await rows(st, text)
+    if ext:
+        fmt = ROW_FORMATS[ext]
+        body = fmt.write(result).encode("utf-8")
+        return respond(request, st, key, body, fmt.media_type, result.truncated)
+    qs = ("?" + urlencode(params)) if params else ""
+    page = render(
+        "named_query.html", title=query.title, query=query, params=params, result=result, qs=qs
+    )
+    return respond(request, st, key, page.body, "text/html; charset=utf-8", result.truncated)
+
+
+async def query_page(request: Request) -> Response:
+    st = state(request)
+    text = request.query_params.get("query", "")
+    if len(text) > st.config.max_request_bytes:
+        raise HTTPError(413, f"the query is longer than {st.config.max_request_bytes} bytes")
+    context: dict[str, object] = {
+        "title": "Query",
+        "queries": list(st.registry),
+        "text": text,
+        "error": None,
+        "result": None,
+        "boolean": None,
+        "graph_text": None,
+        "formats": [],
+    }
+    if text:
+        try:
+            found = check_query(text, st.config.service_allowlist)
+            kind = "graph" if found.form in ("CONSTRUCT", "DESCRIBE") else "select"
+            context["formats"] = [
+                (n, "/sparql?" + urlencode({"query": text, "format": n}))
+                for n in (
+                    ("json", "xml", "csv", "tsv")
+                    if kind == "select"
+                    else ("turtle", "jsonld", "nt", "rdfxml", "trig")
+                )
+            ]
+            if kind == "graph":
+                outcome = await run_job(st, Job(text, "text/turtle", st.config.max_rows))
+                context["graph_text"] = outcome.body.decode("utf-8")
+            else:
+                result = await rows(st, text)
+                if found.form == "ASK":
+                    context["boolean"] = result.rows[0]["boolean"]
+                else:
+                    context["result"] = result
+        except (QueryError, HTTPError) as exc:
+            status = getattr(exc, "status", 400)
+            context["error"] = {
+                "title": "Refused" if status == 403 else "Error",
+                "detail": getattr(exc, "detail", str(exc)),
+            }
+    return render("query.html", **context)
+
+
+async def home(request: Request) -> Response:
+    st = state(request)
+    stats = await rows(st, st.registry.get("stats").bind({}))
+    base_url = str(request.base_url).rstrip("/")
+    return render(
+        "home.html",
+        title="Home",
+        stats=stats,
+        base_url=base_url,
+        time_limit=st.config.query_time_limit,
+        max_rows=st.config.max_rows,
+    )
+
+
+async def data_index(request: Request) -> Response:
+    st = state(request)
+    files = []
+    for dump in DUMPS:
+        path = st.config.dist_dir / f"{DUMP_NAME}.{dump.extension}"
+        if path.is_file():
+            files.append(
+                {
+                    "name": path.name,
+                    "description": dump.description,
+                    "size": f"{path.stat().st_size:,}",
+                }
+            )
+    return render("data.html", title="Data", files=files)
+
+
+async def data_file(request: Request) -> Response:
+    st = state(request)
+    name = request.path_params["file"]
+    for dump in DUMPS:
+        if name == f"{DUMP_NAME}.{dump.extension}":
+            path = st.config.dist_dir / name
+            if path.is_file():
+                return FileResponse(path, media_type=dump.media_type)
+    raise HTTPError(404, f"no dump named {name!r}; see /data/")
+
+
+async def void(request: Request) -> Response:
+    st = state(request)
+    media = choose_media(request, {k: [v] for k, v in request.query_params.items()}, "graph")
+    key = ("void", media)
+    entry = st.cache.get(key)
+    if entry is not None:
+        return cached_response(request, entry)
+    outcome = await run_job(st, Job(st.pages.get("void").bind({}), media, st.config.max_rows))
+    return respond(request, st, key, outcome.body, media)
+
+
+async def graph_view(request: Request) -> Response:
+    """The same self-contained page as `kg viz`, with links to this server's pages."""
+    from kg.analytics import PowerGraph
+    from kg.viz import render_html, view_model
+
+    st = state(request)
+    lang = request.query_params.get("lang", "en")
+    preset = request.query_params.get("preset", "all")
+    key = ("graph", lang, preset)
+    entry = st.cache.get(key)
+    if entry is not None:
+        return cached_response(request, entry)
+    nodes = await rows(st, st.registry.get("graph-nodes").bind({}))
+    edges = await rows(st, st.registry.get("graph-edges").bind({"version": "2026"}))
+    vocabulary = await rows(st, st.registry.get("vocabulary").bind({}))
+    model = view_model(PowerGraph.from_results(nodes, edges), vocabulary.rows)
+    try:
+        html = render_html(model, lang, preset, link_base="/")
+    except KGError as exc:
+        raise HTTPError(400, str(exc)) from exc
+    return respond(request, st, key, html.encode("utf-8"), "text/html; charset=utf-8")
+
+
+async def resource(request: Request) -> Response:
+    st = state(request)
+    path = request.url.path.lstrip("/")
+    suffix = Path(path).suffix
+    media = RDF_SUFFIXES.get(suffix)
+    if media:
+        path = path[: -len(suffix)]
+    if not path.startswith(OUR_PATHS):
+        raise HTTPError(404, f"nothing is published at /{path}")
+    iri = BASE + path
+    if media is None:
+        media = negotiate(request.headers.get("accept"), ["text/html", *GRAPH_TYPES[:4]])
+        if media is None:
+            raise HTTPError(406, "available: text/html, " + ", ".join(GRAPH_TYPES[:4]))
+    lang = request.query_params.get("lang", "en")
+    if lang not in ("en", "ru", "kk"):
+        raise HTTPError(400, "lang must be en, ru or kk")
+    key = ("resource", iri, media, lang)
+    entry = st.cache.get(key)
+    if entry is not None:
+        return cached_response(request, entry)
+    exists = await rows(st, st.pages.get("exists").bind({"iri": iri}))
+    if not exists.rows[0]["found"]:
+        raise HTTPError(404, f"no resource {iri} in the dataset")
+    if media != "text/html":
+        outcome = await run_job(
+            st, Job(st.pages.get("resource").bind({"iri": iri}), media, st.config.max_rows)
+        )
+        return respond(request, st, key, outcome.body, media, outcome.truncated)
+    page = await resource_page(st, iri, "/" + path, lang)
+    return respond(request, st, key, page.body, "text/html; charset=utf-8")
+
+
+async def resource_page(st: State, iri: str, path: str, lang: str) -> Response:
+    given = {"iri": iri, "lang": lang}
+    named = await rows(st, st.pages.get("label").bind(given))
+    properties = await rows(st, st.pages.get("properties").bind(given))
+    powers = await rows(st, st.pages.get("powers").bind({"iri": iri}))
+    facts = await rows(st, st.pages.get("facts").bind({"iri": iri}))
+    heading = str(named.rows[0]["label"])
+    return render(
+        "resource.html",
+        title=heading,
+        heading=heading,
+        iri=iri,
+        path=path,
+        lang=lang,
+        summary=named.rows[0]["summary"],
+        properties=properties,
+        powers=powers,
+        facts=facts,
+    )
