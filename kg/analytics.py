@@ -59,7 +59,7 @@ class Edge:
     section: str
     article: str
     paragraph: str
-    conditions: str
+    conditions: dict[str, str]  # en, ru, kk
     provision: str
     text: str
 
@@ -104,7 +104,11 @@ class PowerGraph:
                     str(r["section"]),
                     str(r["article"]),
                     str(r["paragraph"]),
-                    r["conditions"],
+                    {
+                        "en": r["conditions"],
+                        "ru": r["conditions_ru"],
+                        "kk": r["conditions_kk"],
+                    },
                     r["provision"],
                     r["text_en"],
                 )

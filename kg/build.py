@@ -16,10 +16,11 @@ from rdflib.term import Node
 from kg import ids
 from kg.namespaces import ATA, DCTERMS, ELI, FOAF, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 from kg.ontology import ontology_graph
+from kg.power_build import PowerWriter, write_threshold
 from kg.provisions import Placed, ProvisionIndex
-from kg.records import Agent, Citation, Corpus, Document, Fact, Matter, Power, Threshold
+from kg.records import Agent, Citation, Corpus, Document, Fact, Matter, Threshold
 from kg.void import add_void
-from kg.wording import condition_summary, threshold_text
+from kg.wording import Lexicon
 
 PROVISION_CLASS = {
     "article": ATA.Article,
@@ -45,12 +46,6 @@ FACT_CLASS = {
     "unamendable": ATA.Unamendability,
 }
 AGENT_CLASS = {"organization": ORG.FormalOrganization, "post": ORG.Post, "group": ATA.PersonGroup}
-COMPARISON = {"more-than": ATA.MoreThan, "at-least": ATA.AtLeast}
-COUNT_BASE = {
-    "all-members": ATA.AllMembers,
-    "members-present": ATA.MembersPresent,
-    "votes-cast": ATA.VotesCast,
-}
 DELEGATION = {
     "constitutional-law": ATA.ConstitutionalLaw,
     "law": ATA.Law,
@@ -130,12 +125,8 @@ def _vocabularies(g: Graph, corpus: Corpus) -> None:
 
 def _agents_and_matters(g: Graph, corpus: Corpus) -> dict[str, str]:
     """Write every agent and matter; return their English labels for generated wording."""
-    agents: list[Agent] = list(corpus.agents)
-    matters: list[Matter] = list(corpus.matters)
-    for document in corpus.documents:
-        for section in document.sections:
-            agents.extend(section.agents)
-            matters.extend(section.matters)
+    agents = _all_agents(corpus)
+    matters = _all_matters(corpus)
     labels: dict[str, str] = {}
     for a in agents:
         node = ids.agent(a.id)
@@ -177,8 +168,14 @@ class _Version:
         self.labels = labels
         self.root = corpus.root
         actions = [c for s in corpus.schemes if s.id == "actions" for c in s.concepts]
-        self.edges = {c.id: _edge_property(c.edge) for c in actions if c.edge}
-        self.action_labels = {c.id: c.label["en"] for c in actions}
+        edges = {c.id: _edge_property(c.edge) for c in actions if c.edge}
+        action_labels = {c.id: c.label["en"] for c in actions}
+        self.powers = PowerWriter(
+            g, self.version, self.cite, lexicon(corpus, self.index), edges, action_labels
+        )
+
+    def label(self, agent_id: str) -> str:
+        return self.labels.get(agent_id, agent_id)
 
     def build(self) -> None:
         self._document()
@@ -191,7 +188,7 @@ class _Version:
                 else section.path.name
             )
             for p in section.powers:
-                self._power(p, curated_in)
+                self.powers.write(p, curated_in)
             for f in section.facts:
                 self._fact(f, curated_in)
             for r in section.rights:
@@ -282,74 +279,6 @@ class _Version:
         if p.note:
             g.add((node, ATA.note, en(p.note)))
 
-    def _threshold(self, owner: URIRef, name: str, t: Threshold, default_body: str) -> URIRef:
-        g = self.g
-        node = ids.part_of(owner, name)
-        body = t.body or default_body
-        g.add((node, RDF.type, ATA.Threshold))
-        g.add((node, ATA.numerator, Literal(t.numerator)))
-        g.add((node, ATA.denominator, Literal(t.denominator)))
-        g.add((node, ATA.comparison, COMPARISON[t.comparison]))
-        g.add((node, ATA.countBase, COUNT_BASE[t.base]))
-        g.add((node, ATA.votingBody, ids.agent(body)))
-        g.add((node, ATA.thresholdText, en(threshold_text(t, self.labels.get(body, body)))))
-        return node
-
-    def _power(self, p: Power, curated_in: Literal) -> None:
-        g = self.g
-        node = ids.power(self.version, p.id)
-        holder, obj = ids.agent(p.holder), ids.agent(p.object)
-        action = ids.concept("actions", p.action)
-        g.add((node, RDF.type, ATA.Power))
-        g.add((node, DCTERMS.identifier, Literal(p.id)))
-        g.add((node, ATA.curatedIn, curated_in))
-        g.add((node, ATA.holder, holder))
-        g.add((node, ATA.action, action))
-        g.add((node, ATA.object, obj))
-        g.add((node, ATA.legalBasis, self.cite(p.basis)))
-        for c in p.also:
-            g.add((node, ATA.alsoStatedIn, self.cite(c)))
-        for prop, refs in (
-            (ATA.consentOf, p.consent_of),
-            (ATA.onProposalOf, p.proposal_of),
-            (ATA.onRequestOf, p.request_of),
-            (ATA.afterConsultationWith, p.consultation_with),
-            (ATA.requiresOpinionOf, p.opinion_of),
-        ):
-            for ref in refs:
-                g.add((node, prop, ids.agent(ref)))
-        if p.threshold:
-            default = p.consent_of[0] if p.consent_of else p.holder
-            g.add((node, ATA.threshold, self._threshold(node, "threshold", p.threshold, default)))
-        if p.initiative:
-            g.add(
-                (
-                    node,
-                    ATA.initiativeThreshold,
-                    self._threshold(node, "initiative", p.initiative, p.holder),
-                )
-            )
-        if p.time_limit:
-            g.add((node, ATA.timeLimit, Literal(p.time_limit, datatype=XSD.duration)))
-        if p.not_before:
-            g.add((node, ATA.notEarlierThan, Literal(p.not_before, datatype=XSD.duration)))
-        for e in p.exclusions:
-            g.add((node, ATA.exclusion, en(e)))
-        for c in p.exclusion_basis:
-            g.add((node, ATA.exclusionBasis, self.cite(c)))
-        if p.note:
-            g.add((node, ATA.note, en(p.note)))
-        summary = condition_summary(p, lambda i: self.labels.get(i, i))
-        if summary:
-            g.add((node, ATA.conditionSummary, en(summary)))
-        verb = self.action_labels.get(p.action, p.action)
-        holder_name = self.labels.get(p.holder, p.holder)
-        object_name = self.labels.get(p.object, p.object)
-        g.add((node, RDFS.label, en(f"{holder_name} {verb} {object_name}")))
-        # The plain edge, for simple queries and the graph view.
-        if p.action in self.edges:
-            g.add((holder, self.edges[p.action], obj))
-
     def _fact(self, f: Fact, curated_in: Literal) -> None:
         g = self.g
         node = ids.fact(self.version, f.id)
@@ -402,7 +331,10 @@ class _Version:
             g.add((step, ATA.successor, ids.agent(ref)))
         if isinstance(v.get("threshold"), Threshold):
             t = v["threshold"]
-            g.add((node, ATA.threshold, self._threshold(node, "threshold", t, f.concerns[0])))
+            threshold = write_threshold(
+                g, node, "threshold", t, f.concerns[0], self.label, self.cite
+            )
+            g.add((node, ATA.threshold, threshold))
         if v.get("delegated_to"):
             g.add((node, ATA.delegatedTo, DELEGATION[str(v["delegated_to"])]))
         if v.get("matter"):
@@ -411,6 +343,47 @@ class _Version:
             g.add((node, ATA.after, ids.fact(self.version, str(v["after"]))))
         for c in v.get("protects", ()):  # type: ignore[attr-defined]
             g.add((node, ATA.protectsProvision, self.cite(c)))
+
+
+def lexicon(corpus: Corpus, index: ProvisionIndex) -> Lexicon:
+    """Labels of agents, matters and condition concepts in every language, and citations
+    of provisions, for the generated wording."""
+    agents: dict[str, dict[str, str]] = {}
+    for a in _all_agents(corpus):
+        agents[a.id] = {lang: a.short.get(lang, a.label[lang]) for lang in a.label}
+    for m in _all_matters(corpus):
+        agents[m.id] = dict(m.label)
+    concepts = {c.id: c.label for s in corpus.schemes if s.id == "conditions" for c in s.concepts}
+    cite_words = {"en": "art. {ref}", "ru": "ст. {ref}", "kk": "{ref}-бап"}
+
+    def cite(text: str, lang: str) -> str:
+        placed = index.resolve(Citation(text, corpus.documents[0].where))
+        if placed is None:
+            return text
+        ref = placed.article + (f"({placed.paragraph_ref})" if placed.paragraph_ref else "")
+        return cite_words[lang].format(ref=ref)
+
+    return Lexicon(
+        agent=lambda i, lang: agents.get(i, {}).get(lang, i),
+        concept=lambda i, lang: concepts.get(i, {}).get(lang, i),
+        cite=cite,
+    )
+
+
+def _all_agents(corpus: Corpus) -> list[Agent]:
+    found = list(corpus.agents)
+    for document in corpus.documents:
+        for section in document.sections:
+            found.extend(section.agents)
+    return found
+
+
+def _all_matters(corpus: Corpus) -> list[Matter]:
+    found = list(corpus.matters)
+    for document in corpus.documents:
+        for section in document.sections:
+            found.extend(section.matters)
+    return found
 
 
 def _edge_property(name: str) -> URIRef:

@@ -27,7 +27,7 @@ def citations(section: Section) -> Iterator[Citation]:
     for p in section.powers:
         yield p.basis
         yield from p.also
-        yield from p.exclusion_basis
+        yield from p.condition_citations()
     for f in section.facts:
         if f.basis:
             yield f.basis

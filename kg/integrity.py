@@ -7,13 +7,14 @@ with the SHACL results; ``kg build`` refuses to write ``dist/`` while any remain
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
 from kg.errors import Where
 from kg.provisions import Placed, ProvisionIndex
-from kg.records import Citation, Corpus, Document, Provision, Threshold
+from kg.records import Citation, Concept, Corpus, Document, Power, Provision, Threshold
 
 
 @dataclass(frozen=True)
@@ -132,8 +133,10 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
                 yield from threshold(p.threshold)
                 yield from threshold(p.initiative)
                 yield from cite(p.basis, f"power {p.id}")
-                for c in p.also + p.exclusion_basis:
+                for c in p.also + p.condition_citations():
                     yield from cite(c, f"power {p.id}")
+                yield from _power_conditions(p, concepts)
+                yield from _note_guard(p)
             for f in section.facts:
                 for ref in f.concerns:
                     yield from agent_or_matter(ref, f.where, "subject")
@@ -170,6 +173,75 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
                 for ref in d.bearers:
                     yield from agent(ref, d.where, "duty bearer")
                 yield from cite(d.basis, f"duty {d.id}")
+
+
+# Which field of a power takes concepts of which family of vocab/conditions.yaml.
+CONDITION_FAMILIES = {
+    "trigger": "triggers",
+    "purpose": "purposes",
+    "scope": "scopes",
+    "exclusions": "exclusions",
+    "timing": "events",
+    "time_limit": "events",
+    "not_before": "events",
+}
+
+
+def _family(concept: Concept, concepts: dict[tuple[str, str], Concept]) -> str | None:
+    seen = set()
+    while concept.broader and concept.id not in seen:
+        seen.add(concept.id)
+        parent = concepts.get((concept.scheme, concept.broader))
+        if parent is None:
+            return None
+        concept = parent
+    return concept.id
+
+
+def _power_conditions(p: Power, concepts: dict[tuple[str, str], Concept]) -> Iterator[Problem]:
+    used: list[tuple[str, str, Where]] = [
+        *(("trigger", c.concept, c.where) for c in p.triggers),
+        *(("purpose", c.concept, c.where) for c in p.purposes),
+        *(("scope", c.concept, c.where) for c in p.scopes),
+        *(("exclusions", c.concept, c.where) for c in p.exclusions),
+        *(("timing", t.event, t.where) for t in p.timing),
+        *(
+            (key, period.start, period.where)
+            for key, period in (("time_limit", p.time_limit), ("not_before", p.not_before))
+            if period
+        ),
+    ]
+    for field, cid, where in used:
+        family = CONDITION_FAMILIES[field]
+        concept = concepts.get(("conditions", cid))
+        if concept is None:
+            yield Problem(where, f"power {p.id}: {field} {cid!r} is not in vocab/conditions.yaml")
+        elif _family(concept, concepts) != family:
+            yield Problem(
+                where,
+                f"power {p.id}: {field} takes concepts of the family {family!r}, "
+                f"but {cid!r} belongs to {_family(concept, concepts)!r}",
+            )
+
+
+# Words that, in a power's note, usually state a condition: the guard asks for the
+# condition in a structured field, or for the note to be marked as reviewed commentary.
+CONDITION_WORDS = re.compile(
+    r"\b(only|if|after|unless|except|before|within|provided)\b", re.IGNORECASE
+)
+
+
+def _note_guard(p: Power) -> Iterator[Problem]:
+    if p.note and not p.note_reviewed:
+        found = CONDITION_WORDS.search(p.note)
+        if found:
+            yield Problem(
+                p.where,
+                f"power {p.id}: its note says {found.group(0)!r}, which may state a condition "
+                "that no structured field carries; put the condition into trigger, purpose, "
+                "scope, timing, time_limit, exclusions, ... and then mark the note "
+                "'note_reviewed: true' (commentary only)",
+            )
 
 
 def _duplicates(corpus: Corpus) -> Iterator[Problem]:

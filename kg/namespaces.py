@@ -23,11 +23,14 @@ class ATA(DefinedNamespace):
 
     # --- generated: begin ---
     Accountability: URIRef
+    After: URIRef
     AllMembers: URIRef
     Article: URIRef
     AtLeast: URIRef
+    Before: URIRef
     Comparison: URIRef
     Composition: URIRef
+    Condition: URIRef
     Constitution: URIRef
     ConstitutionalFact: URIRef
     ConstitutionalLaw: URIRef
@@ -35,8 +38,11 @@ class ATA(DefinedNamespace):
     Deadline: URIRef
     Delegation: URIRef
     DelegationTarget: URIRef
+    During: URIRef
     Duty: URIRef
     Eligibility: URIRef
+    ExclusionCondition: URIRef
+    ImmediatelyAfter: URIRef
     Immunity: URIRef
     Incompatibility: URIRef
     Item: URIRef
@@ -53,20 +59,27 @@ class ATA(DefinedNamespace):
     Principle: URIRef
     Procedure: URIRef
     Provision: URIRef
+    PurposeCondition: URIRef
     Quorum: URIRef
     Restrictability: URIRef
     RestrictabilityNotStated: URIRef
     Restrictable: URIRef
     Right: URIRef
     RulesOfProcedure: URIRef
+    ScopeCondition: URIRef
     Section: URIRef
     Silence: URIRef
     Status: URIRef
     Succession: URIRef
     SuccessionStep: URIRef
+    TemporalRelation: URIRef
     TermOfOffice: URIRef
+    TerritorialUnits: URIRef
     Threshold: URIRef
+    TimingCondition: URIRef
+    TriggerCondition: URIRef
     Unamendability: URIRef
+    Until: URIRef
     VotesCast: URIRef
     acceptsCredentialsOf: URIRef
     accountableTo: URIRef
@@ -91,6 +104,7 @@ class ATA(DefinedNamespace):
     comparison: URIRef
     concerns: URIRef
     concludesTreaties: URIRef
+    conditionConcept: URIRef
     conditionSummary: URIRef
     consentOf: URIRef
     consentsTo: URIRef
@@ -109,20 +123,24 @@ class ATA(DefinedNamespace):
     denominator: URIRef
     description: URIRef
     determinesStructureOf: URIRef
+    developsProposalsOn: URIRef
     directs: URIRef
     dismisses: URIRef
     displayLabel: URIRef
     dissolves: URIRef
     eId: URIRef
     elects: URIRef
+    ensures: URIRef
     establishes: URIRef
+    event: URIRef
     exception: URIRef
     exclusion: URIRef
-    exclusionBasis: URIRef
     experienceYears: URIRef
     expressesNoConfidenceIn: URIRef
+    givesExplanationsOn: URIRef
     givesOpinionOn: URIRef
     grantsPardon: URIRef
+    hasCondition: URIRef
     hasPowerOver: URIRef
     hearsReportOf: URIRef
     holder: URIRef
@@ -152,24 +170,34 @@ class ATA(DefinedNamespace):
     mobilises: URIRef
     nominates: URIRef
     notEarlierThan: URIRef
+    notEarlierThanBasis: URIRef
+    notEarlierThanFrom: URIRef
     note: URIRef
+    noteReviewed: URIRef
     numerator: URIRef
     object: URIRef
     office: URIRef
     officialText: URIRef
     onProposalOf: URIRef
     onRequestOf: URIRef
+    opensSessionOf: URIRef
+    organisesImplementationOf: URIRef
     overridesObjectionsOf: URIRef
+    overseesImplementationOf: URIRef
     paragraphRef: URIRef
     plainEdge: URIRef
     position: URIRef
     presidesOver: URIRef
+    promulgates: URIRef
+    proposes: URIRef
     protectsAgainst: URIRef
     protectsProvision: URIRef
+    purpose: URIRef
     raisesConfidenceVoteIn: URIRef
     rank: URIRef
     rejects: URIRef
     relatedProvision: URIRef
+    relation: URIRef
     removesFromOffice: URIRef
     reportsTo: URIRef
     represents: URIRef
@@ -181,20 +209,30 @@ class ATA(DefinedNamespace):
     restrictability: URIRef
     returnsForReconsideration: URIRef
     reviewsConstitutionalityOf: URIRef
+    scope: URIRef
     setsPriorityFor: URIRef
     signs: URIRef
     submitsTo: URIRef
     successionStep: URIRef
     successor: URIRef
     summary: URIRef
+    supervises: URIRef
     swearsIn: URIRef
+    takesMeasuresOn: URIRef
     termLength: URIRef
     terminatesPowersOf: URIRef
+    territorialSpread: URIRef
     threshold: URIRef
     thresholdText: URIRef
     timeLimit: URIRef
+    timeLimitBasis: URIRef
+    timeLimitFrom: URIRef
+    timing: URIRef
+    trigger: URIRef
+    turnout: URIRef
     votesIn: URIRef
     votingBody: URIRef
+    worksOut: URIRef
     # --- generated: end ---
 
 

@@ -79,13 +79,51 @@ class Provision:
 
 @dataclass(frozen=True)
 class Threshold:
-    """A share of a body's members or votes: ``at least 2/3 of all`` members of the Kurultai."""
+    """A share of a body's members or votes: ``at least 2/3 of all`` members of the Kurultai.
+
+    A vote may need more than one share at once: a referendum is valid only on a turnout
+    (``turnout``), and may also need its majority in a share of the regions (``territorial``,
+    whose base is ``territorial-units``)."""
 
     numerator: int
     denominator: int
     comparison: str  # more-than | at-least
-    base: str  # all-members | members-present | votes-cast
+    base: str  # all-members | members-present | votes-cast | territorial-units
     body: str | None  # None: the consenting body, else the holder
+    where: Where
+    turnout: Threshold | None = None
+    territorial: Threshold | None = None
+    basis: Citation | None = None
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A trigger, purpose, scope or exclusion of a power: a concept of the conditions
+    scheme, with the provision that states it (None: the power's own basis)."""
+
+    concept: str
+    basis: Citation | None
+    where: Where
+
+
+@dataclass(frozen=True)
+class Timing:
+    """When a power applies relative to another act: ``before`` the President's signature."""
+
+    relation: str  # before | after | immediately-after | during | until
+    event: str  # a concept of the conditions scheme (family ``events``)
+    basis: Citation | None
+    where: Where
+
+
+@dataclass(frozen=True)
+class Period:
+    """A time limit (``within``) or a waiting time (``not earlier than``), always with the
+    event it runs from."""
+
+    duration: str  # ISO 8601
+    start: str  # a concept of the conditions scheme (family ``events``)
+    basis: Citation | None
     where: Where
 
 
@@ -104,12 +142,29 @@ class Power:
     consultation_with: tuple[str, ...]
     opinion_of: tuple[str, ...]
     initiative: Threshold | None
-    time_limit: str | None
-    not_before: str | None
-    exclusions: tuple[str, ...]
-    exclusion_basis: tuple[Citation, ...]
+    time_limit: Period | None
+    not_before: Period | None
+    exclusions: tuple[Condition, ...]
     note: str | None
     where: Where
+    triggers: tuple[Condition, ...] = ()
+    purposes: tuple[Condition, ...] = ()
+    scopes: tuple[Condition, ...] = ()
+    timing: tuple[Timing, ...] = ()
+    note_reviewed: bool = False
+
+    def condition_citations(self) -> tuple[Citation, ...]:
+        """Every provision that a condition of this power cites on its own."""
+        cited: list[Citation | None] = [
+            c.basis for c in (*self.triggers, *self.purposes, *self.scopes, *self.exclusions)
+        ]
+        cited += [t.basis for t in self.timing]
+        cited += [p.basis for p in (self.time_limit, self.not_before) if p]
+        for t in (self.threshold, self.initiative):
+            if t:
+                cited.append(t.basis)
+                cited += [x.basis for x in (t.turnout, t.territorial) if x]
+        return tuple(c for c in cited if c is not None)
 
 
 @dataclass(frozen=True)

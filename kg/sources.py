@@ -11,31 +11,34 @@ import re
 from pathlib import Path
 
 from kg.errors import SourceDataError, Where
+from kg.fields import (
+    DATE,
+    citation,
+    citations,
+    duration,
+    identifier,
+    ref,
+    refs,
+    threshold,
+)
+from kg.power_source import read_power
 from kg.records import (
     Agent,
-    Citation,
     Concept,
     Corpus,
     Document,
     Duty,
     Fact,
     Matter,
-    Power,
     Provision,
     Right,
     Scheme,
     Section,
-    Threshold,
 )
 from kg.yamlfile import Fields, Located, read_yaml
 
 LANGS = ("en", "ru", "kk")
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CITATION = re.compile(r"^\d+(\.(\d+|p\d+))*$")
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -69,35 +72,6 @@ def _entry(items: list[object], index: int, path: Path, what: str) -> Located:
     return item
 
 
-def _identifier(f: Fields, key: str = "id") -> str:
-    value = f.required_text(key)
-    if not _ID.match(value):
-        raise f.fail(key, f"{value!r} is not a valid id: use lower-case words joined by hyphens")
-    return value
-
-
-def _ref(f: Fields, key: str, required: bool = False) -> str | None:
-    value = f.raw(key)
-    if value is None:
-        if required:
-            raise f.fail(None, f"{f.what} is missing the field {key!r}")
-        return None
-    if not isinstance(value, str) or not _ID.match(value):
-        raise f.fail(key, f"{key!r} must be one id (lower-case words joined by hyphens)")
-    return value
-
-
-def _refs(f: Fields, key: str) -> tuple[str, ...]:
-    value = f.raw(key)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and _ID.match(v) for v in value):
-        raise f.fail(key, f"{key!r} must be an id or a list of ids")
-    return tuple(value)
-
-
 def _agent(m: Located) -> Agent:
     f = Fields(
         m,
@@ -109,27 +83,43 @@ def _agent(m: Located) -> Agent:
     if kind_of not in ("organization", "post", "group"):
         raise f.fail("type", f"type must be organization, post or group, not {kind_of!r}")
     return Agent(
-        id=_identifier(f),
+        id=identifier(f),
         type=kind_of,
-        kind=_ref(f, "kind", required=True) or "",
+        kind=ref(f, "kind", required=True) or "",
         label=f.labels("label", LANGS),
         short=f.labels("short", LANGS, required=False),
-        post_in=_ref(f, "post_in"),
-        sub_organization_of=_ref(f, "sub_organization_of"),
+        post_in=ref(f, "post_in"),
+        sub_organization_of=ref(f, "sub_organization_of"),
         where=f.where,
     )
 
 
 def _matter(m: Located) -> Matter:
     f = Fields(m, m.where(), "a matter", {"id", "label", "definition"})
-    return Matter(_identifier(f), f.labels("label", LANGS), f.text("definition", False), f.where)
+    return Matter(identifier(f), f.labels("label", LANGS), f.text("definition", False), f.where)
 
 
 def _scheme(path: Path) -> Scheme:
+    """A scheme file; a large scheme may continue in files under ``vocab/<scheme id>/``,
+    which hold only ``concepts:``."""
     content = read_yaml(path)
     f = Fields(content, Where(path, 1), "a vocabulary file", {"scheme", "concepts"})
     head = Fields(f.raw("scheme"), f.at("scheme"), "the scheme", {"id", "label", "definition"})
-    scheme_id = _identifier(head)
+    scheme_id = identifier(head)
+    concepts = _concepts(f, path, scheme_id)
+    for more in sorted((path.parent / scheme_id).glob("*.yaml")):
+        rest = Fields(read_yaml(more), Where(more, 1), "a vocabulary continuation", {"concepts"})
+        concepts += _concepts(rest, more, scheme_id)
+    return Scheme(
+        scheme_id,
+        head.labels("label", LANGS),
+        head.required_text("definition"),
+        tuple(concepts),
+        head.where,
+    )
+
+
+def _concepts(f: Fields, path: Path, scheme_id: str) -> list[Concept]:
     concepts_raw = f.raw("concepts")
     if not isinstance(concepts_raw, list) or not concepts_raw:
         raise f.fail("concepts", "'concepts' must be a non-empty list")
@@ -146,23 +136,17 @@ def _scheme(path: Path) -> Scheme:
             raise c.fail("edge", f"edge {edge!r} must be a camelCase property name")
         concepts.append(
             Concept(
-                id=_identifier(c),
+                id=identifier(c),
                 scheme=scheme_id,
                 label=c.labels("label", LANGS),
                 definition=c.required_text("definition"),
-                broader=_ref(c, "broader"),
+                broader=ref(c, "broader"),
                 edge=edge,
                 close_match=c.text_list("close_match"),
                 where=c.where,
             )
         )
-    return Scheme(
-        scheme_id,
-        head.labels("label", LANGS),
-        head.required_text("definition"),
-        tuple(concepts),
-        head.where,
-    )
+    return concepts
 
 
 def _document(path: Path) -> Document:
@@ -179,7 +163,7 @@ def _document(path: Path) -> Document:
     dates = {}
     for key in ("adopted", "in_force", "ended"):
         value = f.text(key, required=key != "ended")
-        if value is not None and not _DATE.match(value):
+        if value is not None and not DATE.match(value):
             raise f.fail(key, f"{key!r} must be a date written YYYY-MM-DD")
         dates[key] = value
     replaces = f.raw("replaces")
@@ -236,7 +220,7 @@ def _section(path: Path) -> Section:
         number=number,
         title=f.labels("title", ("en", "ru")),
         articles=articles,
-        powers=[_power(m) for m in _entries(f, "powers", "a power")],
+        powers=[read_power(m) for m in _entries(f, "powers", "a power")],
         facts=[_fact(m) for m in _entries(f, "facts", "a fact")],
         rights=[_right(m) for m in _entries(f, "rights", "a right")],
         duties=[_duty(m) for m in _entries(f, "duties", "a duty")],
@@ -284,133 +268,10 @@ def _provision(m: Located, top: bool = False) -> Provision:
         kind,
         str(number),
         f.required_text("summary"),
-        _refs(f, "topics"),
+        refs(f, "topics"),
         f.text("note", False),
         f.where,
         children,
-    )
-
-
-def _citation(f: Fields, key: str, required: bool = False) -> Citation | None:
-    value = f.raw(key)
-    if value is None:
-        if required:
-            raise f.fail(None, f"{f.what} is missing the field {key!r}")
-        return None
-    return _one_citation(f, key, value)
-
-
-def _one_citation(f: Fields, key: str, value: object) -> Citation:
-    if isinstance(value, float):
-        raise f.fail(
-            key,
-            f'write the citation in quotes ({key}: "{value}"): '
-            "unquoted, YAML reads 46.10 as the number 46.1",
-        )
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str) or not _CITATION.match(value):
-        raise f.fail(key, f'{value!r} is not a citation like "46.4", "57.3.1" or "43.1.p2"')
-    return Citation(value, f.at(key))
-
-
-def _citations(f: Fields, key: str) -> tuple[Citation, ...]:
-    value = f.raw(key)
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        value = [value]
-    return tuple(_one_citation(f, key, v) for v in value)
-
-
-def _duration(f: Fields, key: str) -> str | None:
-    value = f.text(key, required=False)
-    if value is not None and not _DURATION.match(value):
-        raise f.fail(key, f"{value!r} is not an ISO 8601 duration such as P1M, P10D or PT48H")
-    return value
-
-
-_THRESHOLD = re.compile(
-    r"^(?:(?P<majority>majority)|(?P<cmp>at least|more than) (?P<n>\d+)/(?P<d>\d+))"
-    r" (?P<base>of all|of votes cast|present)$"
-)
-_BASES = {"of all": "all-members", "of votes cast": "votes-cast", "present": "members-present"}
-
-
-def _threshold(f: Fields, key: str) -> Threshold | None:
-    value = f.raw(key)
-    if value is None:
-        return None
-    body = None
-    if isinstance(value, Located):
-        inner = Fields(value, f.at(key), f"the {key}", {"rule", "body"})
-        body = _ref(inner, "body", required=True)
-        value = inner.raw("rule")
-    match = _THRESHOLD.match(value) if isinstance(value, str) else None
-    if not match:
-        raise f.fail(
-            key,
-            f"{value!r} is not a threshold such as 'majority of all' or "
-            "'at least 2/3 of all' (see docs/data-format.md)",
-        )
-    if match["majority"]:
-        n, d, cmp = 1, 2, "more-than"
-    else:
-        n, d, cmp = int(match["n"]), int(match["d"]), match["cmp"].replace(" ", "-")
-        if not 0 < n <= d:
-            raise f.fail(key, f"{value!r}: the share must be a fraction from 0 to 1")
-    return Threshold(n, d, cmp, _BASES[match["base"]], body, f.at(key))
-
-
-def _power(m: Located) -> Power:
-    f = Fields(
-        m,
-        m.where(),
-        f"power {m.get('id', '')}".strip(),
-        {
-            "id",
-            "holder",
-            "action",
-            "object",
-            "basis",
-            "also",
-            "consent_of",
-            "threshold",
-            "proposal_of",
-            "request_of",
-            "consultation_with",
-            "opinion_of",
-            "initiative",
-            "time_limit",
-            "not_before",
-            "exclusions",
-            "exclusion_basis",
-            "note",
-        },
-    )
-    basis = _citation(f, "basis", required=True)
-    if basis is None:  # unreachable: required
-        raise f.fail(None, "a power needs a basis")
-    return Power(
-        id=_identifier(f),
-        holder=_ref(f, "holder", required=True) or "",
-        action=_ref(f, "action", required=True) or "",
-        object=_ref(f, "object", required=True) or "",
-        basis=basis,
-        also=_citations(f, "also"),
-        consent_of=_refs(f, "consent_of"),
-        threshold=_threshold(f, "threshold"),
-        proposal_of=_refs(f, "proposal_of"),
-        request_of=_refs(f, "request_of"),
-        consultation_with=_refs(f, "consultation_with"),
-        opinion_of=_refs(f, "opinion_of"),
-        initiative=_threshold(f, "initiative"),
-        time_limit=_duration(f, "time_limit"),
-        not_before=_duration(f, "not_before"),
-        exclusions=f.text_list("exclusions"),
-        exclusion_basis=_citations(f, "exclusion_basis"),
-        note=f.text("note", required=False),
-        where=f.where,
     )
 
 
@@ -460,22 +321,22 @@ def _fact(m: Located) -> Fact:
         if reader == "int":
             values[key] = f.integer(key)
         elif reader == "ref":
-            values[key] = _ref(f, key)
+            values[key] = ref(f, key)
         elif reader == "refs":
-            values[key] = _refs(f, key)
+            values[key] = refs(f, key)
         elif reader == "texts":
             values[key] = f.text_list(key)
         elif reader == "text":
             values[key] = f.required_text(key)
         elif reader == "duration":
-            values[key] = _duration(f, key)
+            values[key] = duration(f, key)
         elif reader == "threshold":
-            values[key] = _threshold(f, key)
+            values[key] = threshold(f, key)
         elif reader == "citations":
-            values[key] = _citations(f, key)
+            values[key] = citations(f, key)
         elif reader == "date":
             date = f.required_text(key)
-            if not _DATE.match(date):
+            if not DATE.match(date):
                 raise f.fail(key, f"{key!r} must be a date written YYYY-MM-DD")
             values[key] = date
         elif reader == "word":
@@ -483,18 +344,18 @@ def _fact(m: Located) -> Fact:
             if word not in DELEGATION_TARGETS:
                 raise f.fail(key, f"{key!r} must be one of {', '.join(DELEGATION_TARGETS)}")
             values[key] = word
-    basis = _citation(f, "basis", required=kind != "silence")
+    basis = citation(f, "basis", required=kind != "silence")
     if kind == "silence" and basis is not None:
         raise f.fail("basis", "a silence has no basis: list where one would look in 'related'")
-    concerns = _refs(f, "concerns")
+    concerns = refs(f, "concerns")
     if not concerns:
         raise f.fail(None, f"{f.what} is missing the field 'concerns'")
     return Fact(
-        _identifier(f),
+        identifier(f),
         kind,
         concerns,
         basis,
-        _citations(f, "related"),
+        citations(f, "related"),
         f.required_text("description"),
         values,
         f.where,
@@ -520,20 +381,20 @@ def _right(m: Located) -> Right:
             "note",
         },
     )
-    basis = _citation(f, "basis", required=True)
-    holders = _refs(f, "holders")
+    basis = citation(f, "basis", required=True)
+    holders = refs(f, "holders")
     if basis is None or not holders:
         raise f.fail(None, f"{f.what} needs 'holders' and 'basis'")
     emergency = f.text("emergency", required=False) or "not-stated"
     if emergency not in EMERGENCY:
         raise f.fail("emergency", f"'emergency' must be one of {', '.join(EMERGENCY)}")
     return Right(
-        _identifier(f),
+        identifier(f),
         holders,
         basis,
         f.required_text("description"),
         f.text_list("limitations"),
-        _citations(f, "limitation_basis"),
+        citations(f, "limitation_basis"),
         emergency,
         f.where,
     )
@@ -546,8 +407,8 @@ def _duty(m: Located) -> Duty:
         f"duty {m.get('id', '')}".strip(),
         {"id", "bearers", "basis", "description", "note"},
     )
-    basis = _citation(f, "basis", required=True)
-    bearers = _refs(f, "bearers")
+    basis = citation(f, "basis", required=True)
+    bearers = refs(f, "bearers")
     if basis is None or not bearers:
         raise f.fail(None, f"{f.what} needs 'bearers' and 'basis'")
-    return Duty(_identifier(f), bearers, basis, f.required_text("description"), f.where)
+    return Duty(identifier(f), bearers, basis, f.required_text("description"), f.where)

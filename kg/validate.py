@@ -70,12 +70,24 @@ def shacl_results(results: Graph, origin: dict[URIRef, Where]) -> list[str]:
         path = results.value(result, SH.resultPath)
         message = results.value(result, SH.resultMessage)
         value = results.value(result, SH.value)
-        where = origin.get(focus) if isinstance(focus, URIRef) else None
+        where = _origin_of(focus, origin) if isinstance(focus, URIRef) else None
         place = f"{where}: " if where else ""
         detail = f" (value {value.n3()})" if value is not None else ""
         path_text = f" {_short(path)}" if path is not None else ""
         lines.append(f"{place}{_short(focus)}{path_text}: {message}{detail}")
     return sorted(lines)
+
+
+def _origin_of(node: URIRef, origin: dict[URIRef, Where]) -> Where | None:
+    """Where a node was written; a part of a record (``…/power/2026/x/trigger/y``) was
+    written with the record."""
+    iri = str(node)
+    while "/" in iri:
+        found = origin.get(URIRef(iri))
+        if found is not None:
+            return found
+        iri = iri.rsplit("/", 1)[0]
+    return None
 
 
 def _short(node: object) -> str:
@@ -101,11 +113,8 @@ def origins(corpus: Corpus) -> dict[URIRef, Where]:
                 found[ids.agent(m.id)] = m.where
             for p in s.powers:
                 found[ids.power(v, p.id)] = p.where
-                found[ids.part_of(ids.power(v, p.id), "threshold")] = p.where
-                found[ids.part_of(ids.power(v, p.id), "initiative")] = p.where
             for f in s.facts:
                 found[ids.fact(v, f.id)] = f.where
-                found[ids.part_of(ids.fact(v, f.id), "threshold")] = f.where
             for r in s.rights:
                 found[ids.right(v, r.id)] = r.where
             for d in s.duties:

@@ -103,7 +103,7 @@ class ViewEdge:
     section: str
     article: str
     citation: str
-    conditions: str
+    conditions: dict[str, str]  # en, ru, kk
     provision: str
     presets: list[str] = field(default_factory=list)
 

@@ -30,7 +30,7 @@ def edge(holder: str, action: str, obj: str, n: int) -> Edge:
         "1",
         str(n),
         "",
-        "",
+        {"en": "", "ru": "", "kk": ""},
         f"urn:art{n}",
         f"{holder} {action} {obj}",
     )

@@ -98,7 +98,29 @@ def test_query_csv(mini_dist: Path) -> None:
     ]
     assert rows[0]["consent_of"] == "Kurultai"
     assert rows[0]["threshold"] == "a majority of all members of the Kurultai"
-    assert rows[1]["conditions"] == "within 1 month"
+    assert rows[1]["conditions"] == "within 1 month of the submission of the law for signature"
+    assert (
+        rows[2]["conditions"]
+        == "only on the Kurultai's second refusal to consent to the Prime Minister"
+    )
+
+
+def test_powers_by_trigger_or_its_group_in_any_language(mini_dist: Path) -> None:
+    for value in (
+        "second-refusal-of-consent",
+        "repeated-refusal-of-consent",
+        "ПОВТОРНЫЙ ОТКАЗ КУРУЛТАЯ",
+    ):
+        done = query(mini_dist, "powers", "-p", f"trigger={value}", "--format", "csv")
+        rows = list(csv.DictReader(io.StringIO(done.stdout)))
+        assert [(r["holder"], r["action"], r["object"]) for r in rows] == [
+            ("President", "dissolves", "Kurultai")
+        ], value
+    done = query(mini_dist, "triggers", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert [(r["trigger_id"], r["trigger_group"], r["article"]) for r in rows] == [
+        ("second-refusal-of-consent", "repeated-refusal-of-consent", "2")
+    ]
 
 
 def test_query_tsv_json_and_table_agree(mini_dist: Path) -> None:
@@ -160,4 +182,4 @@ def test_queries_lists_every_named_query_with_its_title() -> None:
     names = [line.split()[0] for line in done.stdout.splitlines()]
     expected = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
     assert names == expected
-    assert "Powers  [params: holder, action, object, article]" in done.stdout
+    assert "Powers  [params: holder, action, object, article, trigger]" in done.stdout

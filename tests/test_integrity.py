@@ -50,7 +50,7 @@ def test_the_mini_fixture_fits_together() -> None:
             SECTION,
             '    basis: "1.1.p2"',
             '    basis: "1.1.p3"',
-            "section-01.yaml:54: fact president-single-term cites '1.1.p3'",
+            "section-01.yaml:55: fact president-single-term cites '1.1.p3'",
         ),
         (
             SECTION,
@@ -115,3 +115,65 @@ def test_each_inconsistency_is_reported_where_it_is(
 ) -> None:
     problems = problems_after(tmp_path, relative, old, new)
     assert any(expected in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # a trigger that is not in the scheme
+        (
+            "trigger: [second-refusal-of-consent]",
+            "trigger: [second-refusal]",
+            "power president-dissolves-kurultai: trigger 'second-refusal' is not in "
+            "vocab/conditions.yaml",
+        ),
+        # an event used as a trigger: the field takes only its own family
+        (
+            "trigger: [second-refusal-of-consent]",
+            "trigger: [submission-of-law]",
+            "power president-dissolves-kurultai: trigger takes concepts of the family "
+            "'triggers', but 'submission-of-law' belongs to 'events'",
+        ),
+        # a time limit that runs from a trigger rather than an event
+        (
+            "from: submission-of-law}",
+            "from: second-refusal-of-consent}",
+            "power president-signs-laws: time_limit takes concepts of the family 'events'",
+        ),
+        # a citation of a condition that does not exist
+        (
+            "trigger: [second-refusal-of-consent]",
+            'trigger: [{id: second-refusal-of-consent, basis: "2.9"}]',
+            "power president-dissolves-kurultai cites '2.9'",
+        ),
+    ],
+)
+def test_conditions_must_be_concepts_of_their_family(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    found = problems_after(tmp_path, SECTION, old, new)
+    assert len(found) == 1, found
+    assert expected in found[0]
+    assert "section-01.yaml:" in found[0]
+
+
+@pytest.mark.parametrize("word", ["only", "If", "after", "unless", "within", "before"])
+def test_a_note_that_states_a_condition_fails_until_marked_reviewed(
+    tmp_path: Path, word: str
+) -> None:
+    note = f"    note: The President acts {word} the Kurultai has refused twice."
+    old = '    basis: "2"\n'
+    found = problems_after(tmp_path, SECTION, old, old + note + "\n")
+    assert len(found) == 1, found
+    assert "power president-dissolves-kurultai: its note says" in found[0]
+    assert "note_reviewed" in found[0]
+    reviewed = problems_after(
+        tmp_path / "again", SECTION, old, old + note + "\n    note_reviewed: true\n"
+    )
+    assert reviewed == []
+
+
+def test_a_note_without_condition_words_needs_no_review(tmp_path: Path) -> None:
+    old = '    basis: "2"\n'
+    note = "    note: The Kurultai is the parliament.\n"
+    assert problems_after(tmp_path, SECTION, old, old + note) == []

@@ -473,6 +473,20 @@ def test_a_provision_page_shows_its_parts_and_powers(server: str) -> None:
     assert len(parts) == 22
 
 
+def test_pages_show_the_conditions_of_powers_in_their_language(server: str) -> None:
+    """The structured conditions, not English notes, in the page's language."""
+    pages = {
+        lang: http(server + f"/id/kurultai?lang={lang}", headers={"Accept": "text/html"})[
+            2
+        ].decode()
+        for lang in ("en", "ru", "kk")
+    }
+    assert "not during a state of emergency or martial law" in pages["en"]
+    assert "Ограничение: не в период чрезвычайного или военного положения" in pages["ru"]
+    assert "Шектеу: төтенше немесе соғыс жағдайы кезеңінде емес" in pages["kk"]
+    assert "not during a state of emergency" not in pages["ru"] + pages["kk"]
+
+
 def test_unknown_iris_get_404(server: str) -> None:
     status, headers, body = http(server + "/id/no-such-office", headers={"Accept": "text/html"})
     assert status == 404 and headers["content-type"].startswith("text/html")

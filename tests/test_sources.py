@@ -66,20 +66,27 @@ def test_the_mini_fixture_loads(mini: Path) -> None:
         # a threshold that is not one of the phrases
         ("threshold: majority of all", "threshold: most of them", 38, "is not a threshold"),
         # a duration that is not ISO 8601
-        ("time_limit: P1M", "time_limit: one month", 44, "ISO 8601 duration"),
+        ("duration: P1M", "duration: one month", 44, "ISO 8601 duration"),
+        # a time limit that does not say what it runs from
+        (
+            "time_limit: {duration: P1M, from: submission-of-law}",
+            "time_limit: P1M",
+            44,
+            "name the event it runs from",
+        ),
         # a fact type that does not exist
-        ("    type: term", "    type: tenure", 52, "a fact needs a type"),
+        ("    type: term", "    type: tenure", 53, "a fact needs a type"),
         # a silence may not cite a basis
-        ('    related: ["1.1.p2"]', '    basis: "1.1.p2"', 60, "a silence has no basis"),
+        ('    related: ["1.1.p2"]', '    basis: "1.1.p2"', 61, "a silence has no basis"),
         # an id that is not lower-case words with hyphens
         ("  - id: president-signs-laws", "  - id: President_Signs", 39, "is not a valid id"),
         # a key twice in one mapping
-        ("    max_terms: 1", "    max_terms: 1\n    max_terms: 2", 56, "appears twice"),
+        ("    max_terms: 1", "    max_terms: 1\n    max_terms: 2", 57, "appears twice"),
         # broken YAML: the parser notices the unclosed bracket on the next line
         (
             "    description: One term only.",
             "    description: [One term only.",
-            57,
+            58,
             "not valid YAML",
         ),
     ],

@@ -221,6 +221,21 @@ def test_clicking_a_node_opens_its_panel_and_search_finds_it(
     assert "art. 46(4)" in panel
 
 
+def test_a_power_s_panel_shows_its_conditions_in_the_chosen_language(
+    browser: webdriver.Chrome, page: Path
+) -> None:
+    settle(browser, page)
+    power = "https://w3id.org/atazan/power/2026/president-dissolves-kurultai"
+    for lang, words in (
+        ("en", "not during a state of emergency or martial law"),
+        ("ru", "Ограничение: не в период чрезвычайного или военного положения"),
+        ("kk", "Шектеу: төтенше немесе соғыс жағдайы кезеңінде емес"),
+    ):
+        Select(browser.find_element(By.ID, "lang")).select_by_value(lang)
+        browser.execute_script("kgView.showEdge(arguments[0])", power)
+        assert words in browser.find_element(By.ID, "panel").text, lang
+
+
 def test_kg_viz_writes_html_and_png(tmp_path: Path) -> None:
     out, png = tmp_path / "powers.html", tmp_path / "checks.png"
     done = subprocess.run(
