@@ -250,6 +250,7 @@ async def resource_page(st: State, iri: str, path: str, lang: str) -> Response:
         path=path,
         lang=lang,
         summary=named.rows[0]["summary"],
+        conditions=named.rows[0]["conditions"],
         properties=properties,
         powers=powers,
         facts=facts,

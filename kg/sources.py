@@ -100,16 +100,11 @@ def _matter(m: Located) -> Matter:
 
 
 def _scheme(path: Path) -> Scheme:
-    """A scheme file; a large scheme may continue in files under ``vocab/<scheme id>/``,
-    which hold only ``concepts:``."""
     content = read_yaml(path)
     f = Fields(content, Where(path, 1), "a vocabulary file", {"scheme", "concepts"})
     head = Fields(f.raw("scheme"), f.at("scheme"), "the scheme", {"id", "label", "definition"})
     scheme_id = identifier(head)
     concepts = _concepts(f, path, scheme_id)
-    for more in sorted((path.parent / scheme_id).glob("*.yaml")):
-        rest = Fields(read_yaml(more), Where(more, 1), "a vocabulary continuation", {"concepts"})
-        concepts += _concepts(rest, more, scheme_id)
     return Scheme(
         scheme_id,
         head.labels("label", LANGS),

@@ -485,6 +485,10 @@ def test_pages_show_the_conditions_of_powers_in_their_language(server: str) -> N
     assert "Ограничение: не в период чрезвычайного или военного положения" in pages["ru"]
     assert "Шектеу: төтенше немесе соғыс жағдайы кезеңінде емес" in pages["kk"]
     assert "not during a state of emergency" not in pages["ru"] + pages["kk"]
+    power = "/power/2026/president-dissolves-kurultai-after-prime-minister-refusal?lang=ru"
+    page = http(server + power, headers={"Accept": "text/html"})[2].decode()
+    assert "<h2>Условия</h2>" in page
+    assert "<li>Условие возникновения: повторный отказ Курултая" in page
 
 
 def test_unknown_iris_get_404(server: str) -> None:
