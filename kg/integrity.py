@@ -130,6 +130,7 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
                 ):
                     for ref in getattr(p, field):
                         yield from agent(ref, p.where, field.replace("_", " "))
+                yield from agent(p.recipient, p.where, "recipient")
                 yield from threshold(p.threshold)
                 yield from threshold(p.initiative)
                 yield from cite(p.basis, f"power {p.id}")

@@ -135,6 +135,7 @@ class ATA(DefinedNamespace):
     event: URIRef
     exception: URIRef
     exclusion: URIRef
+    exclusive: URIRef
     experienceYears: URIRef
     expressesNoConfidenceIn: URIRef
     givesExplanationsOn: URIRef
@@ -195,6 +196,7 @@ class ATA(DefinedNamespace):
     purpose: URIRef
     raisesConfidenceVoteIn: URIRef
     rank: URIRef
+    recipient: URIRef
     rejects: URIRef
     relatedProvision: URIRef
     relation: URIRef

@@ -124,6 +124,10 @@ class PowerWriter:
                 g, node, "initiative", p.initiative, p.holder, self.label, self.cite
             )
             g.add((node, ATA.initiativeThreshold, t))
+        if p.recipient:
+            g.add((node, ATA.recipient, ids.agent(p.recipient)))
+        if p.exclusive:
+            g.add((node, ATA.exclusive, Literal(True)))
         self._conditions(node, p)
         self._periods(node, p)
         if p.note:

@@ -32,6 +32,8 @@ POWER_KEYS = {
     "exclusions",
     "note",
     "note_reviewed",
+    "recipient",
+    "exclusive",
 }
 TIMING_RELATIONS = ("before", "after", "immediately-after", "during", "until")
 
@@ -68,6 +70,8 @@ def read_power(m: Located) -> Power:
         scopes=_conditions(f, "scope"),
         timing=_timings(f),
         note_reviewed=note_reviewed,
+        recipient=ref(f, "recipient"),
+        exclusive=f.boolean("exclusive") or False,
     )
 
 

@@ -152,6 +152,8 @@ class Power:
     scopes: tuple[Condition, ...] = ()
     timing: tuple[Timing, ...] = ()
     note_reviewed: bool = False
+    recipient: str | None = None  # to whom the object is submitted, reported, addressed
+    exclusive: bool = False  # no one else holds this power
 
     def condition_citations(self) -> tuple[Citation, ...]:
         """Every provision that a condition of this power cites on its own."""

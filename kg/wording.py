@@ -181,6 +181,8 @@ _FIELDS = {
         "or": " or ",
         "purpose": "only for {x}",
         "scope": "limited to {x}",
+        "recipient": "to {x}",
+        "exclusive": "exclusively: no one else holds this power",
         "before": "before {x}",
         "after": "after {x}",
         "immediately-after": "without delay after {x}",
@@ -205,6 +207,8 @@ _FIELDS = {
         "or": " / ",
         "purpose": "Цель: {x}",
         "scope": "Пределы: {x}",
+        "recipient": "Адресат: {x}",
+        "exclusive": "Исключительное право: иные субъекты этим полномочием не обладают",
         "before": "Применяется до события «{x}»",
         "after": "Применяется после события «{x}»",
         "immediately-after": "Незамедлительно после события «{x}»",
@@ -229,6 +233,8 @@ _FIELDS = {
         "or": " / ",
         "purpose": "Мақсаты: {x}",
         "scope": "Қолданылу аясы: {x}",
+        "recipient": "Алушы: {x}",
+        "exclusive": "Айрықша құқық: бұл өкілеттік басқа ешкімде жоқ",
         "before": "«{x}» оқиғасына дейін қолданылады",
         "after": "«{x}» оқиғасынан кейін қолданылады",
         "immediately-after": "«{x}» оқиғасынан кейін дереу",
@@ -275,6 +281,10 @@ def condition_summary(p: Power, lex: Lexicon, lang: str = "en") -> str:
         bits.append(words["purpose"].format(x=concepts(p.purposes)))
     if p.scopes:
         bits.append(words["scope"].format(x=concepts(p.scopes)))
+    if p.recipient:
+        bits.append(words["recipient"].format(x=lex.agent(p.recipient, lang)))
+    if p.exclusive:
+        bits.append(words["exclusive"])
     for t in p.timing:
         event = lex.concept(t.event, lang)
         bits.append(cited(words[t.relation].format(x=event), t.basis.text if t.basis else None))
