@@ -360,8 +360,7 @@ def lexicon(corpus: Corpus, index: ProvisionIndex) -> Lexicon:
         placed = index.resolve(Citation(text, corpus.documents[0].where))
         if placed is None:
             return text
-        ref = placed.article + (f"({placed.paragraph_ref})" if placed.paragraph_ref else "")
-        return cite_words[lang].format(ref=ref)
+        return cite_words[lang].format(ref=placed.short_ref)
 
     return Lexicon(
         agent=lambda i, lang: agents.get(i, {}).get(lang, i),

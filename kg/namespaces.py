@@ -200,6 +200,7 @@ class ATA(DefinedNamespace):
     rejects: URIRef
     relatedProvision: URIRef
     relation: URIRef
+    releasesEarlyFromOffice: URIRef
     removesFromOffice: URIRef
     reportsTo: URIRef
     represents: URIRef
