@@ -122,6 +122,7 @@ class ATA(DefinedNamespace):
     delegatedTo: URIRef
     denominator: URIRef
     description: URIRef
+    determinesPowersOf: URIRef
     determinesStructureOf: URIRef
     developsProposalsOn: URIRef
     directs: URIRef
