@@ -26,8 +26,8 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, UnknownQuery
 from kg.namespaces import PREFIXES
+from kg.resources import QUERIES_DIR
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 _HEADER = re.compile(r"^#\+\s*(\w+)(?:\s+([\w-]+))?\s*:\s*(.*)$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

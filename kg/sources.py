@@ -27,10 +27,10 @@ from kg.records import (
     Section,
     Threshold,
 )
+from kg.resources import DATA_DIR
 from kg.yamlfile import Fields, Located, read_yaml
 
 LANGS = ("en", "ru", "kk")
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
