@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 the data does not validate, or the query or request fai
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -178,7 +179,10 @@ def _print_stats(config: Config) -> None:
 
 @main.command()
 @click.option("--host", default=None, help="Address to listen on (default 127.0.0.1; env KG_HOST).")
-@click.option("--port", type=int, default=None, help="Port (default 8000; env KG_PORT).")
+@click.option(
+    "--port", type=int, default=None, help="Port (default 8000; env KG_PORT; 0 picks a free one)."
+)
+@click.option("--access-log", is_flag=True, help="Print a line for every request.")
 @click.option(
     "--get",
     "get_path",
@@ -187,30 +191,49 @@ def _print_stats(config: Config) -> None:
     "is 200); for smoke tests and examples.",
 )
 @click.pass_obj
-def serve(config: Config, host: str | None, port: int | None, get_path: str | None) -> None:
-    """Serve the SPARQL endpoint, linked-data pages, named queries and the graph view."""
+def serve(
+    config: Config, host: str | None, port: int | None, access_log: bool, get_path: str | None
+) -> None:
+    """Serve the SPARQL endpoint, linked-data pages, named queries and the graph view.
+    Exit 3 when the address cannot be listened on (port in use, not a port, no permission)."""
     import uvicorn
 
+    from kg.listen import ListenError, listen, url_of
     from kg.server import create_app
     from kg.store import ensure_dist
 
+    sock = None
+    if not get_path:
+        host = host or config.host
+        try:
+            sock = listen(host, config.port if port is None else port)
+        except ListenError as exc:
+            fail(str(exc), 3)
     try:
         nquads_path = ensure_dist(config)
     except (SourceDataError, IntegrityError) as exc:
         fail(f"cannot load the data: {exc}", 2)
-    app = create_app(config, nquads_path)
     if get_path:
         import asyncio
 
         from kg.server import get_once
 
-        status, body = asyncio.run(get_once(app, get_path))
+        status, body = asyncio.run(get_once(create_app(config, nquads_path), get_path))
         click.echo(body.decode("utf-8", errors="replace"), nl=False)
         sys.exit(0 if status == 200 else 1)
-    host = host or config.host
-    port = port or config.port
-    click.echo(f"Ata Zan: serving on http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    assert sock is not None and host is not None
+    url = url_of(sock, host)
+
+    def ready() -> None:
+        click.echo(f"Ata Zan: serving on {url}  (SPARQL: {url}sparql); press Ctrl-C to stop")
+
+    app = create_app(config, nquads_path, ready=ready)
+    level = "info" if access_log else "warning"
+    server = uvicorn.Server(uvicorn.Config(app, log_level=level, access_log=access_log))
+    # uvicorn passes Ctrl-C on once it has shut down cleanly
+    with contextlib.suppress(KeyboardInterrupt):
+        server.run(sockets=[sock])
+    click.echo("Ata Zan: stopped")
 
 
 @main.command()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import multiprocessing
+import signal
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -126,6 +127,8 @@ def _media_error(form: str, media_type: str) -> Outcome:
 
 
 def _worker_main(conn: Connection, nquads_path: str) -> None:
+    # Ctrl-C reaches the whole process group; the server stops its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     store = ox.Store()
     store.bulk_load(path=nquads_path, format=ox.RdfFormat.N_QUADS)
     conn.send("ready")
