@@ -27,9 +27,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dic
     source = tmp / "source"
     shutil.copytree(ROOT, source, ignore=lambda _d, names: [n for n in names if n in SKIP])
     wheels = tmp / "wheels"
+    pip_wheel = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation"]
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
-        + ["-w", str(wheels), str(source)],
+        [*pip_wheel, "-q", "-w", str(wheels), str(source)],
         check=True,
         capture_output=True,
         timeout=300,
