@@ -115,8 +115,8 @@ class PowerGraph:
     @classmethod
     def load(cls, graph: KnowledgeGraph, version: str = "2026") -> PowerGraph:
         """From the built dataset, through the two named queries."""
-        nodes = graph.query("graph-nodes")
-        edges = graph.query("graph-edges", {"version": version})
+        nodes = graph.select("graph-nodes")
+        edges = graph.select("graph-edges", {"version": version})
         return cls.from_results(nodes, edges)
 
     def label(self, node_id: str) -> str:

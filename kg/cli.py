@@ -17,9 +17,9 @@ from kg import integrity
 from kg.config import Config
 from kg.errors import IntegrityError, KGError, SourceDataError
 from kg.export import DUMPS, fingerprint, write_dumps
-from kg.formats import ROW_FORMATS
+from kg.formats import ROW_FORMATS, TRIPLE_FORMATS, write_boolean, write_table, write_triples
 from kg.ontology import edge_properties
-from kg.queries import QueryRegistry, resolve, select
+from kg.queries import QueryRegistry, evaluate, from_text, resolve, select
 from kg.sources import load_corpus
 from kg.store import load_store
 
@@ -107,13 +107,23 @@ def validate(config: Config, shapes: Path | None, results: Path | None) -> None:
 
 
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
-    params = {}
+    params: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
+        key = key.strip()
         if not sep or not key:
             fail(f"--param takes key=value, not {pair!r}", 1)
-        params[key.strip()] = value
+        if key in params:
+            fail(
+                f"-p {key} is given twice ({params[key]!r} and {value!r}); a parameter takes "
+                "one value: run the query once for each",
+                1,
+            )
+        params[key] = value
     return params
+
+
+ANSWER_FORMATS = sorted(ROW_FORMATS) + sorted(TRIPLE_FORMATS)
 
 
 @main.command()
@@ -124,29 +134,74 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     "params",
     multiple=True,
     metavar="KEY=VALUE",
-    help="A parameter of the named query; repeat for several.",
+    help="A parameter of the named query; repeat for several (each key once).",
 )
 @click.option(
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(sorted(ROW_FORMATS)),
-    default="table",
-    show_default=True,
+    type=click.Choice(ANSWER_FORMATS),
+    default=None,
+    help="Rows (SELECT): table (default), csv, tsv, json. ASK: yes/no, or json. "
+    "CONSTRUCT and DESCRIBE: turtle (default), nt, jsonld.",
 )
 @click.option("--limit", type=int, default=None, help="Return at most this many rows.")
+@click.option(
+    "--wide", is_flag=True, help="Tables: never shorten long values (on a terminal they are cut)."
+)
 @click.pass_obj
-def query(config: Config, spec: str, params: tuple[str, ...], fmt: str, limit: int | None) -> None:
-    """Run a named query (NAME), a query file (FILE.rq) or SPARQL text ('SELECT ...')."""
+def query(
+    config: Config,
+    spec: str,
+    params: tuple[str, ...],
+    fmt: str | None,
+    limit: int | None,
+    wide: bool,
+) -> None:
+    """Run a named query (NAME), a query file (any existing path) or SPARQL text; `-` reads
+    the query from standard input. Every form: SELECT prints rows, ASK prints yes or no,
+    CONSTRUCT and DESCRIBE print RDF."""
+    from kg.hints import empty_result_hints
+
+    values = _parse_params(params)
     try:
-        named = resolve(spec, QueryRegistry())
+        if spec == "-":
+            named = from_text(sys.stdin.read(), "<stdin>")
+        else:
+            named = resolve(spec, QueryRegistry())
+        text = named.bind(values)
         store = load_store(config).store
-        result = select(store, named.bind(_parse_params(params)), limit or config.max_rows)
+        answer = evaluate(store, text, limit or config.max_rows, named.source)
     except (SourceDataError, IntegrityError) as exc:
         fail(f"cannot load the data: {exc}", 2)
     except KGError as exc:
         fail(str(exc), 1)
-    click.echo(ROW_FORMATS[fmt].write(result), nl=False)
+    if isinstance(answer, bool):
+        if fmt in TRIPLE_FORMATS:
+            fail(f"an ASK query answers yes or no: use --format table or json, not {fmt}", 1)
+        click.echo(write_boolean(answer, fmt or "table"), nl=False)
+        return
+    if isinstance(answer, list):
+        if fmt not in (None, *TRIPLE_FORMATS):
+            fail(
+                f"CONSTRUCT and DESCRIBE answer with RDF: use --format turtle, nt or jsonld, "
+                f"not {fmt}",
+                1,
+            )
+        click.echo(write_triples(answer, fmt or "turtle"), nl=False)
+        return
+    if fmt in TRIPLE_FORMATS:
+        fail(
+            f"a SELECT query answers with rows: use --format table, csv, tsv or json, not {fmt}", 1
+        )
+    if (fmt or "table") == "table":
+        width = None if wide or not sys.stdout.isatty() else 60
+        click.echo(write_table(answer, width), nl=False)
+    else:
+        click.echo(ROW_FORMATS[fmt or "table"].write(answer), nl=False)
+    if not answer.rows and values:
+        for hint in empty_result_hints(store, named, values):
+            click.echo(f"warning: {hint}", err=True)
 
 
 @main.command()

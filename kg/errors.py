@@ -6,6 +6,7 @@ setting. None of them should ever reach a user as a traceback.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +56,12 @@ class UnknownQuery(KGError):
     """A named query that does not exist."""
 
     def __init__(self, name: str, available: list[str]) -> None:
-        super().__init__(f"no named query {name!r}; available: {', '.join(available)}")
+        close = difflib.get_close_matches(name, available, n=3, cutoff=0.6)
+        mean = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        super().__init__(
+            f"no named query {name!r}{mean} (available: {', '.join(available)}; "
+            "`kg queries` lists them)"
+        )
         self.name = name
         self.available = available
 

@@ -47,6 +47,7 @@ _FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 class Token:
     kind: str
     text: str
+    start: int = 0  # offset in the query text
 
 
 def tokens(text: str) -> list[Token]:
@@ -59,7 +60,7 @@ def tokens(text: str) -> list[Token]:
             continue
         if kind == "word" and found and found[-1].text == ":":
             kind = "name"
-        found.append(Token(kind, match.group()))
+        found.append(Token(kind, match.group(), match.start()))
     return found
 
 

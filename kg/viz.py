@@ -356,5 +356,5 @@ def screenshot(html: str, out: Path, width: int = 1600, height: int = 1000) -> N
 
 def load_view(graph: KnowledgeGraph, version: str = "2026") -> ViewModel:
     """The view model of the built dataset, through the named queries."""
-    vocabulary = graph.query("vocabulary").rows
+    vocabulary = graph.select("vocabulary").rows
     return view_model(PowerGraph.load(graph, version), vocabulary)

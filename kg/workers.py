@@ -25,6 +25,7 @@ from kg.formats import GRAPH_FORMATS
 from kg.namespaces import PREFIXES
 from kg.queries import SelectResult, python_value, term_kind
 from kg.results import ASK_WRITERS, SELECT_WRITERS
+from kg.sparql_errors import from_engine
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def execute(store: ox.Store, job: Job) -> Outcome:
             return Outcome("ask", writer(bool(result)), job.media_type)
         return _graph(result, job)
     except SyntaxError as exc:
-        return Outcome(error=str(exc), error_kind="syntax")
+        return Outcome(error=str(from_engine(job.text, str(exc))), error_kind="syntax")
     except (OSError, RuntimeError, ValueError) as exc:
         return Outcome(error=str(exc), error_kind="runtime")
 
