@@ -4,9 +4,11 @@ Every message names the file (for a query file), gives the line and column in th
 user wrote, shows that line with a caret under the position, and says in words what was
 expected. Three common mistakes are found before the engine sees the query, with exact
 positions: a misspelt query form (``SELEC``), an undeclared prefix and an unbalanced
-bracket. Anything else comes from Oxigraph's parser, whose message is cleaned: its columns
-count UTF-8 bytes (turned into characters here) and its lists of expected input include
-Unicode ranges (dropped; at most a short list of words and symbols is kept).
+bracket. Anything else comes from Oxigraph's parser, whose message is cleaned: its lists of
+expected input include Unicode ranges (dropped; at most a short list of words and symbols is
+kept). Its position is where its parser gave up, which is often later than the mistake
+(measured: frequently the end of the query), so those messages say "from here on" less
+precisely than the three checks above.
 """
 
 from __future__ import annotations
@@ -140,15 +142,17 @@ def _check_prefixes(toks: list[Token]) -> tuple[int, str] | None:
 
 def from_engine(text: str, message: str, source: str | None = None) -> SparqlSyntaxError:
     """The engine's message, with its position in characters and its list made readable."""
-    precheck(text, source)  # a mistake found exactly is reported exactly
+    try:
+        precheck(text, source)  # a mistake found exactly is reported exactly
+    except SparqlSyntaxError as exact:
+        return exact
     match = _ENGINE.match(message.strip())
     if match is None:
         return SparqlSyntaxError(text, 1, 1, message.strip(), source)
-    line, byte_column, rest = int(match[1]), int(match[2]), match[3]
+    line, column, rest = int(match[1]), int(match[2]), match[3]
     lines = text.splitlines() or [""]
-    shown = lines[line - 1] if 0 < line <= len(lines) else ""
-    prefix = shown.encode("utf-8")[: max(byte_column - 1, 0)].decode("utf-8", errors="ignore")
-    column = min(len(prefix) + 1, len(shown) + 1)
+    line = min(max(line, 1), len(lines))
+    column = min(max(column, 1), len(lines[line - 1]) + 1)
     return SparqlSyntaxError(text, line, column, _expected(rest), source)
 
 
