@@ -29,6 +29,24 @@ def fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+CANNOT_WRITE = 3  # the output's directory does not exist (and `kg serve`: cannot listen)
+
+
+def writable(path: Path, what: str) -> None:
+    """Stop with one line, before any work, when ``path`` cannot be written because its
+    directory does not exist (or is a file)."""
+    parent = path.parent
+    if not parent.is_dir():
+        problem = "is not a directory" if parent.exists() else "does not exist"
+        fail(f"cannot write {what} {path}: the directory {parent} {problem}", CANNOT_WRITE)
+
+
+def dist_writable(config: Config) -> None:
+    """The dumps' directory may be created, but only inside a directory that exists."""
+    if not config.dist_dir.is_dir():
+        writable(config.dist_dir, "the dumps to")
+
+
 @click.group()
 @click.option(
     "--data",
@@ -59,10 +77,11 @@ def build(config: Config) -> None:
     from kg.build import build_dataset
 
     started = time.perf_counter()
+    dist_writable(config)
     try:
         corpus = load_corpus(config.data_dir)
     except KGError as exc:
-        fail(str(exc), 2)
+        fail(f"cannot load the data: {exc}", 2)
     problems = integrity.check(corpus, edge_properties())
     if problems:
         click.echo("\n".join(str(p) for p in problems), err=True)
@@ -257,6 +276,7 @@ def serve(
     from kg.server import create_app
     from kg.store import ensure_dist
 
+    dist_writable(config)
     sock = None
     if not get_path:
         host = host or config.host
@@ -357,6 +377,10 @@ def viz(config: Config, lang: str, preset: str, output: Path | None, png: Path |
 
     if output is None and png is None:
         fail("give -o FILE.html and/or --png FILE.png", 1)
+    if output is not None:
+        writable(output, "the page")
+    if png is not None:
+        writable(png, "the image")
     try:
         model = load_view(KnowledgeGraph.load(config))
     except (SourceDataError, IntegrityError) as exc:
@@ -417,10 +441,14 @@ def import_text_command(
         alignment, dataset = import_text(document, file, lang)
     except KGError as exc:
         fail(str(exc), 2)
-    output = output or config.dist_dir / f"official-text-{version}-{lang}.trig"
+    if output is None:
+        dist_writable(config)
+        output = config.dist_dir / f"official-text-{version}-{lang}.trig"
+        output.parent.mkdir(parents=True, exist_ok=True)
+    else:
+        writable(output, "the wording")
     if output.resolve().is_relative_to(config.data_dir.resolve()):
         fail("the official text is never written into data/", 1)
-    output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(dataset.serialize(format="trig", encoding="utf-8"))
     for line in alignment.report(file):
         click.echo(line)

@@ -42,13 +42,24 @@ class SourceDataError(KGError):
         self.message = message
 
 
+class DataDirectoryError(SourceDataError):
+    """The data directory itself is missing."""
+
+    def __init__(self, path: Path) -> None:
+        message = f"the data directory {_display(path)} does not exist (see --data, KG_DATA_DIR)"
+        KGError.__init__(self, message)
+        self.where = Where(path, 0)
+        self.message = message
+
+
 class IntegrityError(KGError):
     """The data files load but do not fit together (unknown ids, missing provisions, ...)."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], data_dir: Path | None = None) -> None:
         shown = "\n".join(f"  {p}" for p in problems[:50])
         more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{len(problems)} integrity problem(s) in data/:\n{shown}{more}")
+        place = f"{_display(data_dir)}/" if data_dir else "the data"
+        super().__init__(f"{len(problems)} integrity problem(s) in {place}:\n{shown}{more}")
         self.problems = problems
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kg.errors import SourceDataError, Where
+from kg.errors import DataDirectoryError, SourceDataError, Where
 from kg.records import (
     Agent,
     Citation,
@@ -45,13 +45,13 @@ def load_corpus(root: Path | None = None) -> Corpus:
     """Read every data file under ``root`` (default: the package's ``data/``)."""
     root = (root or DATA_DIR).resolve()
     if not root.is_dir():
-        raise SourceDataError(Where(root, 1), "the data directory does not exist")
+        raise DataDirectoryError(root)
     agents = _read_list(root / "institutions.yaml", "an institution", _agent)
     matters = _read_list(root / "matters.yaml", "a matter", _matter)
     schemes = [_scheme(path) for path in sorted((root / "vocab").glob("*.yaml"))]
     documents = [_document(path) for path in sorted(root.glob("constitution-*/document.yaml"))]
     if not documents:
-        raise SourceDataError(Where(root, 1), "no constitution-*/document.yaml under data/")
+        raise SourceDataError(Where(root, 1), f"no constitution-*/document.yaml under {root}")
     return Corpus(agents, matters, schemes, documents, root)
 
 

@@ -86,6 +86,9 @@ def _short(node: object) -> str:
 def origins(corpus: Corpus) -> dict[URIRef, Where]:
     """Where each record of the graph was written, for the report."""
     found: dict[URIRef, Where] = {}
+    for scheme in corpus.schemes:
+        for c in scheme.concepts:
+            found[ids.concept(scheme.id, c.id)] = c.where
     for a in corpus.agents:
         found[ids.agent(a.id)] = a.where
     for m in corpus.matters:
@@ -101,6 +104,8 @@ def origins(corpus: Corpus) -> dict[URIRef, Where]:
                 found[ids.agent(m.id)] = m.where
             for p in s.powers:
                 found[ids.power(v, p.id)] = p.where
+                # A misspelt action is a concept no vocabulary defines: show where it is used.
+                found.setdefault(ids.concept("actions", p.action), p.where)
                 found[ids.part_of(ids.power(v, p.id), "threshold")] = p.where
                 found[ids.part_of(ids.power(v, p.id), "initiative")] = p.where
             for f in s.facts:

@@ -351,7 +351,9 @@ def screenshot(html: str, out: Path, width: int = 1600, height: int = 1000) -> N
         ]
         done = subprocess.run(command, capture_output=True, text=True, timeout=180)
         if done.returncode != 0 or not out.is_file():
-            raise KGError(f"Chromium could not render the graph: {done.stderr.strip()[-400:]}")
+            last = [line for line in done.stderr.strip().splitlines() if line.strip()][-3:]
+            shown = "\n  ".join(last) or f"exit status {done.returncode}"
+            raise KGError(f"Chromium could not render the graph; its last lines:\n  {shown}")
 
 
 def load_view(graph: KnowledgeGraph, version: str = "2026") -> ViewModel:
