@@ -46,6 +46,7 @@ class Node:
     kind: str
     labels: dict[str, str]  # en, ru, kk (short names)
     full_labels: dict[str, str]
+    names: tuple[str, ...] = ()  # other names in common use, any language (for search)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class PowerGraph:
                     r["kind"],
                     {lang: r[f"short_{lang}"] for lang in ("en", "ru", "kk")},
                     {lang: r[f"label_{lang}"] for lang in ("en", "ru", "kk")},
+                    tuple(sorted(n for n in (r.get("names") or "").split("|") if n)),
                 )
                 for r in nodes.rows
             ),

@@ -17,6 +17,7 @@ from kg import integrity
 from kg.config import Config
 from kg.errors import IntegrityError, KGError, SourceDataError
 from kg.export import DUMPS, fingerprint, write_dumps
+from kg.export import serialize as serialize_dump
 from kg.formats import ROW_FORMATS, TRIPLE_FORMATS, write_boolean, write_table, write_triples
 from kg.ontology import edge_properties
 from kg.queries import QueryRegistry, evaluate, from_text, resolve, select
@@ -43,6 +44,8 @@ def writable(path: Path, what: str) -> None:
 
 def dist_writable(config: Config) -> None:
     """The dumps' directory may be created, but only inside a directory that exists."""
+    if config.dist_dir == Config(environ={}).dist_dir:
+        return  # the default (dist/ of the checkout, or the user's cache) is created as needed
     if not config.dist_dir.is_dir():
         writable(config.dist_dir, "the dumps to")
 
@@ -449,7 +452,7 @@ def import_text_command(
         writable(output, "the wording")
     if output.resolve().is_relative_to(config.data_dir.resolve()):
         fail("the official text is never written into data/", 1)
-    output.write_bytes(dataset.serialize(format="trig", encoding="utf-8"))
+    output.write_bytes(serialize_dump(dataset, "trig"))
     for line in alignment.report(file):
         click.echo(line)
     for line in summarise(alignment, document):

@@ -182,6 +182,7 @@ class ATA(DefinedNamespace):
     returnsForReconsideration: URIRef
     reviewsConstitutionalityOf: URIRef
     setsPriorityFor: URIRef
+    shortLabel: URIRef
     signs: URIRef
     submitsTo: URIRef
     successionStep: URIRef

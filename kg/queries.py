@@ -129,7 +129,8 @@ class QueryRegistry:
             raise UnknownQuery(name, sorted(self.queries)) from None
 
 
-_ONE_WORD = re.compile(r"^[^\s{}]+$")  # no SPARQL query is a single word
+_ONE_WORD = re.compile(r"^[^\s{}]+$")  # a path, or a name; hardly ever a query
+_QUERY_START = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 
 def resolve(spec: str, registry: QueryRegistry) -> NamedQuery:
@@ -141,7 +142,7 @@ def resolve(spec: str, registry: QueryRegistry) -> NamedQuery:
         return parse_query_file(Path(spec), strict=False)
     if _NAME.match(spec):
         raise UnknownQuery(spec, sorted(registry.queries))
-    if _ONE_WORD.match(spec):
+    if _ONE_WORD.match(spec) and not _QUERY_START.match(spec):
         raise QueryError(f"no query file {spec} (and it is not a named query or SPARQL text)")
     return from_text(spec)
 

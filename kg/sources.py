@@ -103,7 +103,7 @@ def _agent(m: Located) -> Agent:
         m,
         m.where(),
         "an institution",
-        {"id", "type", "kind", "label", "short", "post_in", "sub_organization_of"},
+        {"id", "type", "kind", "label", "short", "alt", "post_in", "sub_organization_of"},
     )
     kind_of = f.required_text("type")
     if kind_of not in ("organization", "post", "group"):
@@ -117,7 +117,26 @@ def _agent(m: Located) -> Agent:
         post_in=_ref(f, "post_in"),
         sub_organization_of=_ref(f, "sub_organization_of"),
         where=f.where,
+        alt=_alt_names(f),
     )
+
+
+def _alt_names(f: Fields) -> dict[str, tuple[str, ...]]:
+    """``alt: {en: [parliament], ru: [парламент]}``: other names in common use."""
+    raw = f.raw("alt")
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise f.fail("alt", "'alt' maps a language (en, ru, kk) to a list of names")
+    names: dict[str, tuple[str, ...]] = {}
+    for lang, values in raw.items():
+        if lang not in LANGS:
+            raise f.fail("alt", f"'alt' has an unknown language {lang!r} (use en, ru, kk)")
+        items = values if isinstance(values, list) else [values]
+        if not items or not all(isinstance(v, str) and v.strip() for v in items):
+            raise f.fail("alt", f"'alt.{lang}' must be a list of non-empty names")
+        names[str(lang)] = tuple(v.strip() for v in items)
+    return names
 
 
 def _matter(m: Located) -> Matter:

@@ -87,6 +87,9 @@ class ViewNode:
     labels: dict[str, str]
     full_labels: dict[str, str]
     sizes: dict[str, float]
+    # Every name the search box accepts: full and short labels in all three languages and
+    # the other names in common use (parliament for the Kurultai).
+    names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -196,6 +199,7 @@ def view_model(graph: PowerGraph, vocabulary: list[dict[str, str]]) -> ViewModel
                 n.labels,
                 n.full_labels,
                 sizes,
+                sorted({*n.labels.values(), *n.full_labels.values(), *n.names}),
             )
         )
     edges = []
