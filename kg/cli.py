@@ -15,12 +15,12 @@ import click
 
 from kg import integrity
 from kg.config import Config
-from kg.errors import IntegrityError, KGError, SourceDataError
+from kg.errors import IntegrityError, KGError, QueryError, SourceDataError
 from kg.export import DUMPS, fingerprint, write_dumps
 from kg.export import serialize as serialize_dump
-from kg.formats import ROW_FORMATS, TRIPLE_FORMATS, write_boolean, write_table, write_triples
+from kg.formats import ANSWER_FORMATS, ROW_FORMATS, write_answer
 from kg.ontology import edge_properties
-from kg.queries import QueryRegistry, evaluate, from_text, resolve, select
+from kg.queries import QueryRegistry, SelectResult, evaluate, from_text, resolve, select
 from kg.sources import load_corpus
 from kg.store import load_store
 
@@ -145,9 +145,6 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
-ANSWER_FORMATS = sorted(ROW_FORMATS) + sorted(TRIPLE_FORMATS)
-
-
 @main.command()
 @click.argument("spec")
 @click.option(
@@ -198,30 +195,12 @@ def query(
         fail(f"cannot load the data: {exc}", 2)
     except KGError as exc:
         fail(str(exc), 1)
-    if isinstance(answer, bool):
-        if fmt in TRIPLE_FORMATS:
-            fail(f"an ASK query answers yes or no: use --format table or json, not {fmt}", 1)
-        click.echo(write_boolean(answer, fmt or "table"), nl=False)
-        return
-    if isinstance(answer, list):
-        if fmt not in (None, *TRIPLE_FORMATS):
-            fail(
-                f"CONSTRUCT and DESCRIBE answer with RDF: use --format turtle, nt or jsonld, "
-                f"not {fmt}",
-                1,
-            )
-        click.echo(write_triples(answer, fmt or "turtle"), nl=False)
-        return
-    if fmt in TRIPLE_FORMATS:
-        fail(
-            f"a SELECT query answers with rows: use --format table, csv, tsv or json, not {fmt}", 1
-        )
-    if (fmt or "table") == "table":
-        width = None if wide or not sys.stdout.isatty() else 60
-        click.echo(write_table(answer, width), nl=False)
-    else:
-        click.echo(ROW_FORMATS[fmt or "table"].write(answer), nl=False)
-    if not answer.rows and values:
+    table_width = None if wide or not sys.stdout.isatty() else 60
+    try:
+        click.echo(write_answer(answer, fmt, table_width), nl=False)
+    except QueryError as exc:
+        fail(str(exc), 1)
+    if isinstance(answer, SelectResult) and not answer.rows and values:
         for hint in empty_result_hints(store, named, values):
             click.echo(f"warning: {hint}", err=True)
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kg.errors import QueryError
 from kg.namespaces import PREFIXES
-from kg.queries import SelectResult
+from kg.queries import Answer, SelectResult
 
 
 @dataclass(frozen=True)
@@ -224,3 +225,31 @@ def write_boolean(value: bool, name: str) -> str:
     if name == "json":
         return json.dumps({"head": {}, "boolean": value}) + "\n"
     return ("yes" if value else "no") + "\n"
+
+
+ANSWER_FORMATS = sorted(ROW_FORMATS) + sorted(TRIPLE_FORMATS)
+
+
+def write_answer(answer: Answer, fmt: str | None, table_width: int | None = 60) -> str:
+    """Any query's answer as text for the command line; ``fmt`` None picks the default of
+    its form (a table, yes/no, Turtle). A format that does not fit the form is an error."""
+    if isinstance(answer, bool):
+        if fmt in TRIPLE_FORMATS:
+            raise QueryError(
+                f"an ASK query answers yes or no: use --format table or json, not {fmt}"
+            )
+        return write_boolean(answer, fmt or "table")
+    if isinstance(answer, list):
+        if fmt not in (None, *TRIPLE_FORMATS):
+            raise QueryError(
+                "CONSTRUCT and DESCRIBE answer with RDF: use --format turtle, nt or jsonld, "
+                f"not {fmt}"
+            )
+        return write_triples(answer, fmt or "turtle")
+    if fmt in TRIPLE_FORMATS:
+        raise QueryError(
+            f"a SELECT query answers with rows: use --format table, csv, tsv or json, not {fmt}"
+        )
+    if fmt in (None, "table"):
+        return write_table(answer, table_width)
+    return ROW_FORMATS[fmt].write(answer)
