@@ -24,7 +24,6 @@ from kg.serving import (
     run_job,
     state,
 )
-from kg.sparql_errors import precheck
 from kg.sparql_text import RefusedQuery, check_query
 from kg.workers import Job
 
@@ -88,10 +87,6 @@ async def sparql(request: Request) -> Response:
     except RefusedQuery as exc:
         raise HTTPError(403, str(exc)) from exc
     except QueryError as exc:
-        try:
-            precheck(text)  # the exact place of a misspelt form, prefix or bracket
-        except QueryError as exact:
-            raise HTTPError(400, str(exact)) from exact
         raise HTTPError(400, str(exc)) from exc
     kind = "graph" if found.form in ("CONSTRUCT", "DESCRIBE") else "select"
     media = choose_media(request, params, kind)

@@ -121,6 +121,9 @@ def check_query(text: str, allowlist: tuple[str, ...] = ()) -> Inspection:
                 "other endpoints" + (" not on its allow-list" if allowlist else "")
             )
     if found.form is None:
+        from kg.sparql_errors import precheck  # here: sparql_errors reads this module's tokens
+
+        precheck(text)  # a misspelt form, with its line, column and a suggestion
         raise QueryError(
             "not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE after the prologue"
         )

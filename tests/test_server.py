@@ -559,3 +559,10 @@ def test_sparql_errors_over_http_are_the_command_lines(server: str, text: str) -
         execute(ox.Store(), text)
     assert detail == str(local.value)
     assert "^" in detail.splitlines()[-1] and "\\u{" not in detail
+
+
+def test_the_query_page_shows_the_error_with_its_caret(server: str) -> None:
+    text = "PREFIX ex: <http://example.org/>\nSELECT ?o WHERE { ?s nope:p ?o }"
+    page = http(server + "/query?query=" + urllib.parse.quote(text))[2].decode()
+    assert "<pre>SPARQL syntax error at line 2, column 22: the prefix &#39;nope:&#39;" in page
+    assert "  2 | SELECT ?o WHERE { ?s nope:p ?o }\n    |                      ^</pre>" in page
