@@ -1,7 +1,9 @@
 """The ``kg`` command line. Each command is a few lines over library code.
 
 Exit codes: 0 success; 1 the data does not validate, or the query or request failed;
-2 the data cannot be loaded at all (like pySHACL's validator).
+2 the data cannot be loaded at all (like pySHACL's validator); 3 the place to write to or
+listen on is not usable (nothing is built or written then). The README's table lists them
+per command and tests/test_exit_codes.py runs each.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import contextlib
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -25,12 +28,13 @@ from kg.sources import load_corpus
 from kg.store import load_store
 
 
-def fail(message: str, code: int) -> None:
+def fail(message: str, code: int) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
 
 
-CANNOT_WRITE = 3  # the output's directory does not exist (and `kg serve`: cannot listen)
+CANNOT_WRITE = 3  # the output's directory does not exist
+CANNOT_LISTEN = 3  # `kg serve`: the address cannot be listened on
 
 
 def writable(path: Path, what: str) -> None:
@@ -256,41 +260,44 @@ def serve(
 
     from kg.listen import ListenError, listen, url_of
     from kg.server import create_app
-    from kg.store import ensure_dist
 
     dist_writable(config)
-    sock = None
-    if not get_path:
-        host = host or config.host
-        try:
-            sock = listen(host, config.port if port is None else port)
-        except ListenError as exc:
-            fail(str(exc), 3)
-    try:
-        nquads_path = ensure_dist(config)
-    except (SourceDataError, IntegrityError) as exc:
-        fail(f"cannot load the data: {exc}", 2)
     if get_path:
         import asyncio
 
         from kg.server import get_once
 
-        status, body = asyncio.run(get_once(create_app(config, nquads_path), get_path))
+        app = create_app(config, _served_dump(config))
+        status, body = asyncio.run(get_once(app, get_path))
         click.echo(body.decode("utf-8", errors="replace"), nl=False)
         sys.exit(0 if status == 200 else 1)
-    assert sock is not None and host is not None
+    host = host or config.host
+    try:  # before anything else, so that a busy port fails at once
+        sock = listen(host, config.port if port is None else port)
+    except ListenError as exc:
+        fail(str(exc), CANNOT_LISTEN)
     url = url_of(sock, host)
 
     def ready() -> None:
         click.echo(f"Ata Zan: serving on {url}  (SPARQL: {url}sparql); press Ctrl-C to stop")
 
-    app = create_app(config, nquads_path, ready=ready)
+    app = create_app(config, _served_dump(config), ready=ready)
     level = "info" if access_log else "warning"
     server = uvicorn.Server(uvicorn.Config(app, log_level=level, access_log=access_log))
     # uvicorn passes Ctrl-C on once it has shut down cleanly
     with contextlib.suppress(KeyboardInterrupt):
         server.run(sockets=[sock])
     click.echo("Ata Zan: stopped")
+
+
+def _served_dump(config: Config) -> Path:
+    """The N-Quads dump the server's workers load, built first if the data changed."""
+    from kg.store import ensure_dist
+
+    try:
+        return ensure_dist(config)
+    except (SourceDataError, IntegrityError) as exc:
+        fail(f"cannot load the data: {exc}", 2)
 
 
 @main.command()
