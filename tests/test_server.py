@@ -566,3 +566,10 @@ def test_the_query_page_shows_the_error_with_its_caret(server: str) -> None:
     page = http(server + "/query?query=" + urllib.parse.quote(text))[2].decode()
     assert "<pre>SPARQL syntax error at line 2, column 22: the prefix &#39;nope:&#39;" in page
     assert "  2 | SELECT ?o WHERE { ?s nope:p ?o }\n    |                      ^</pre>" in page
+
+
+def test_named_queries_over_http_accept_names_in_common_use(server: str) -> None:
+    by_id = http(server + "/queries/powers.json?holder=halyk-kenesi")[2]
+    for name in ("People's Council", "Народный Совет", "PEOPLE'S COUNCIL"):
+        by_name = http(server + "/queries/powers.json?holder=" + urllib.parse.quote(name))[2]
+        assert json.loads(by_name)["rows"] == json.loads(by_id)["rows"] != []
