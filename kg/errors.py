@@ -69,10 +69,7 @@ class UnknownQuery(KGError):
     def __init__(self, name: str, available: list[str]) -> None:
         close = difflib.get_close_matches(name, available, n=3, cutoff=0.6)
         mean = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-        super().__init__(
-            f"no named query {name!r}{mean} (available: {', '.join(available)}; "
-            "`kg queries` lists them)"
-        )
+        super().__init__(f"no named query {name!r}{mean} (available: {', '.join(available)})")
         self.name = name
         self.available = available
 
