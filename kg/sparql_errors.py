@@ -6,9 +6,12 @@ expected. Three common mistakes are found before the engine sees the query, with
 positions: a misspelt query form (``SELEC``), an undeclared prefix and an unbalanced
 bracket. Anything else comes from Oxigraph's parser, whose message is cleaned: its lists of
 expected input include Unicode ranges (dropped; at most a short list of words and symbols is
-kept). Its position is where its parser gave up, which is often later than the mistake
-(measured: frequently the end of the query), so those messages say "from here on" less
-precisely than the three checks above.
+kept). Its position is where its parser gave up, which is often the end of the query
+(measured), and its list then describes that place, not the mistake. So the position shown
+is where rdflib's parser (pyparsing) stopped: the start of the construct it could not read
+(``FILTER(?o > )``, the second dot of ``..``, the ``?n`` of ``(COUNT(?x) ?n)``). Oxigraph's
+list is kept only when both parsers stop at the same place; otherwise the message says that
+the query cannot be read from there on, and names what is there.
 """
 
 from __future__ import annotations
@@ -141,7 +144,7 @@ def _check_prefixes(toks: list[Token]) -> tuple[int, str] | None:
 
 
 def from_engine(text: str, message: str, source: str | None = None) -> SparqlSyntaxError:
-    """The engine's message, with its position in characters and its list made readable."""
+    """The engine's message, placed where the mistake is and with its list made readable."""
     try:
         precheck(text, source)  # a mistake found exactly is reported exactly
     except SparqlSyntaxError as exact:
@@ -149,11 +152,41 @@ def from_engine(text: str, message: str, source: str | None = None) -> SparqlSyn
     match = _ENGINE.match(message.strip())
     if match is None:
         return SparqlSyntaxError(text, 1, 1, message.strip(), source)
-    line, column, rest = int(match[1]), int(match[2]), match[3]
     lines = text.splitlines() or [""]
+    engine = _clamp(lines, int(match[1]), int(match[2]))
+    found = _rdflib_position(text)
+    place = _clamp(lines, *found) if found else engine
+    if place == engine:  # both parsers stop here: Oxigraph's list is about this place
+        problem = _expected(match[3])
+    else:  # Oxigraph's list is about a later place (often the end): it would mislead
+        word = _WORD.match(lines[place[0] - 1][place[1] - 1 :])
+        shown = f" (at {word[0][:24]!r})" if word else ""
+        problem = f"the query cannot be read from here on{shown}"
+    return SparqlSyntaxError(text, place[0], place[1], problem, source)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _clamp(lines: list[str], line: int, column: int) -> tuple[int, int]:
     line = min(max(line, 1), len(lines))
-    column = min(max(column, 1), len(lines[line - 1]) + 1)
-    return SparqlSyntaxError(text, line, column, _expected(rest), source)
+    return line, min(max(column, 1), len(lines[line - 1]) + 1)
+
+
+def _rdflib_position(text: str) -> tuple[int, int] | None:
+    """Where rdflib's SPARQL grammar stops reading ``text`` (line, column), if it does."""
+    if "\t" in text:
+        return None  # pyparsing counts a tab as several columns
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(text)
+    except ParseBaseException as exc:
+        return exc.lineno, exc.col
+    except Exception:  # rdflib's grammar is not ours to vouch for: keep Oxigraph's position
+        return None
+    return None
 
 
 def _expected(rest: str) -> str:
