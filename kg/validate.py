@@ -91,12 +91,15 @@ def origins(corpus: Corpus) -> dict[URIRef, Where]:
             found[ids.concept(scheme.id, c.id)] = c.where
     for a in corpus.agents:
         found[ids.agent(a.id)] = a.where
+        found.setdefault(ids.concept("kinds", a.kind), a.where)  # a misspelt kind: its use
     for m in corpus.matters:
         found[ids.agent(m.id)] = m.where
     for doc in corpus.documents:
         v = doc.version
         for placed in ProvisionIndex(doc).placed:
             found[ids.provision(v, placed.eid)] = placed.provision.where
+            for topic in placed.provision.topics:  # a misspelt topic: where it is first used
+                found.setdefault(ids.concept("topics", topic), placed.provision.where)
         for s in doc.sections:
             for a in s.agents:
                 found[ids.agent(a.id)] = a.where
