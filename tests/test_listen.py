@@ -68,16 +68,18 @@ def test_an_impossible_address_is_one_line_and_exit_3(
 
 def test_serving_on_is_printed_once_it_answers_and_ctrl_c_stops_it(tmp_path: Path) -> None:
     process = serve("--port", "0", "--access-log", dist=tmp_path)
-    assert process.stdout is not None
-    line = process.stdout.readline()
-    assert line.startswith("Ata Zan: serving on http://127.0.0.1:"), line
-    assert "Ctrl-C" in line
-    url = line.split()[4]
-    # Answered at once: no retry loop, the socket was listening before the line was printed.
-    with urllib.request.urlopen(url + "sparql?query=ASK%7B%7D", timeout=30) as response:
-        assert response.status == 200
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=60)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert line.startswith("Ata Zan: serving on http://127.0.0.1:"), line
+        assert "Ctrl-C" in line
+        url = line.split()[4]
+        # Answered at once: no retry loop, the socket listened before the line was printed.
+        with urllib.request.urlopen(url + "sparql?query=ASK%7B%7D", timeout=30) as response:
+            assert response.status == 200
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
     assert process.returncode == 0
     assert "Ata Zan: stopped" in out
     assert '"GET /sparql?query=ASK%7B%7D HTTP/1.1" 200' in out  # the access log
