@@ -95,6 +95,7 @@ def _labels(g: Graph, subject: URIRef, labels: dict[str, str], short: dict[str, 
         g.add((subject, RDFS.label, Literal(text, lang=lang)))
     for lang, text in sorted(short.items()):
         g.add((subject, SKOS.altLabel, Literal(text, lang=lang)))
+        g.add((subject, ATA.shortLabel, Literal(text, lang=lang)))
 
 
 def _vocabularies(g: Graph, corpus: Corpus) -> None:
@@ -134,6 +135,9 @@ def _agents_and_matters(g: Graph, corpus: Corpus) -> dict[str, str]:
         g.add((node, RDF.type, FOAF.Agent))
         g.add((node, DCTERMS.identifier, Literal(a.id)))
         _labels(g, node, a.label, a.short)
+        for lang, names in sorted(a.alt.items()):  # names in common use, for search
+            for name in names:
+                g.add((node, SKOS.altLabel, Literal(name, lang=lang)))
         g.add((node, ATA.kind, ids.concept("kinds", a.kind)))
         if a.post_in:
             g.add((node, ORG.postIn, ids.agent(a.post_in)))

@@ -9,8 +9,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import SettingError
+from kg.resources import CHECKOUT, DATA_DIR, INSTALLED
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = CHECKOUT  # the repository root when running from a checkout
+
+
+def _default_dist(environ: Mapping[str, str]) -> Path:
+    """``dist/`` of the checkout; an installed package writes to the user's cache instead
+    of its own installation directory."""
+    if not INSTALLED:
+        return CHECKOUT / "dist"
+    cache = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "ata-zan" / "dist"
 
 
 @dataclass(frozen=True)
@@ -26,8 +36,13 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("data_dir", ROOT / "data", "Directory of the curated YAML data."),
-    Setting("dist_dir", ROOT / "dist", "Directory where `kg build` writes the dumps."),
+    Setting("data_dir", DATA_DIR, "Directory of the curated YAML data."),
+    Setting(
+        "dist_dir",
+        _default_dist(os.environ),
+        "Directory where `kg build` writes the dumps (installed from a wheel: "
+        "~/.cache/ata-zan/dist).",
+    ),
     Setting("query_time_limit", 10.0, "Seconds a query may run before it is stopped (503)."),
     Setting("max_rows", 10000, "Rows returned at most; longer results are marked truncated."),
     Setting("max_request_bytes", 100_000, "Largest request body or query accepted (else 413)."),

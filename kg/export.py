@@ -15,8 +15,8 @@ import pyoxigraph as ox
 from rdflib import Dataset, Literal, URIRef
 from rdflib.term import Node
 
-from kg.config import ROOT
 from kg.namespaces import PREFIXES
+from kg.resources import ONTOLOGY_DIR, PACKAGE
 
 DUMP_NAME = "atazan"
 
@@ -114,8 +114,8 @@ def fingerprint(data_dir: Path) -> str:
     digest = hashlib.sha256()
     sources = (
         sorted(data_dir.rglob("*.yaml"))
-        + sorted((ROOT / "ontology").glob("*.ttl"))
-        + sorted((ROOT / "kg").glob("*.py"))
+        + sorted(ONTOLOGY_DIR.glob("*.ttl"))
+        + sorted(PACKAGE.glob("*.py"))
     )
     for path in sources:
         digest.update(str(path.relative_to(path.anchor)).encode())

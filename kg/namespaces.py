@@ -215,6 +215,7 @@ class ATA(DefinedNamespace):
     reviewsConstitutionalityOf: URIRef
     scope: URIRef
     setsPriorityFor: URIRef
+    shortLabel: URIRef
     signs: URIRef
     submitsTo: URIRef
     successionStep: URIRef

@@ -42,6 +42,8 @@ class Agent:
     post_in: str | None
     sub_organization_of: str | None
     where: Where
+    # Other names in common use, per language (parliament for the Kurultai); for search.
+    alt: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -58,7 +58,10 @@ async def handle_http_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 500, "the server failed to answer; the error is logged")
 
 
-def create_app(config: Config, nquads_path: Path) -> Starlette:
+def create_app(
+    config: Config, nquads_path: Path, ready: Callable[[], None] | None = None
+) -> Starlette:
+    """The app; ``ready`` is called once the query workers have started."""
     registry = QueryRegistry()
     pages = QueryRegistry(QUERIES_DIR / "pages")
 
@@ -67,6 +70,8 @@ def create_app(config: Config, nquads_path: Path) -> Starlette:
         pool = QueryPool(nquads_path, config.query_workers, config.query_time_limit)
         await pool.start()
         app.state.kg = State(config, pool, registry, pages, ResponseCache(config.response_cache))
+        if ready is not None:
+            ready()
         try:
             yield
         finally:

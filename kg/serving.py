@@ -46,8 +46,7 @@ async def run_job(st: State, job: Job) -> Outcome:
         raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
     if outcome.error:
         status = {"syntax": 400, "media": 406}.get(outcome.error_kind or "", 400)
-        prefix = "SPARQL syntax error: " if outcome.error_kind == "syntax" else ""
-        raise HTTPError(status, prefix + outcome.error)
+        raise HTTPError(status, outcome.error)
     return outcome
 
 

@@ -47,6 +47,7 @@ _FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 class Token:
     kind: str
     text: str
+    start: int = 0  # offset in the query text
 
 
 def tokens(text: str) -> list[Token]:
@@ -59,7 +60,7 @@ def tokens(text: str) -> list[Token]:
             continue
         if kind == "word" and found and found[-1].text == ":":
             kind = "name"
-        found.append(Token(kind, match.group()))
+        found.append(Token(kind, match.group(), match.start()))
     return found
 
 
@@ -120,6 +121,9 @@ def check_query(text: str, allowlist: tuple[str, ...] = ()) -> Inspection:
                 "other endpoints" + (" not on its allow-list" if allowlist else "")
             )
     if found.form is None:
+        from kg.sparql_errors import precheck  # here: sparql_errors reads this module's tokens
+
+        precheck(text)  # a misspelt form, with its line, column and a suggestion
         raise QueryError(
             "not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE after the prologue"
         )

@@ -34,7 +34,7 @@ def build_nquads(data_dir: Path) -> bytes:
     corpus = load_corpus(data_dir)
     problems = integrity.check(corpus, edge_properties())
     if problems:
-        raise IntegrityError([str(p) for p in problems])
+        raise IntegrityError([str(p) for p in problems], data_dir)
     return nquads(build_dataset(corpus))
 
 
@@ -69,6 +69,6 @@ def ensure_dist(config: Config) -> Path:
     corpus = load_corpus(config.data_dir)
     problems = integrity.check(corpus, edge_properties())
     if problems:
-        raise IntegrityError([str(p) for p in problems])
+        raise IntegrityError([str(p) for p in problems], config.data_dir)
     write_dumps(build_dataset(corpus), config.dist_dir, current)
     return nq

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import multiprocessing
+import signal
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -24,6 +25,7 @@ from kg.formats import GRAPH_FORMATS
 from kg.namespaces import PREFIXES
 from kg.queries import SelectResult, python_value, term_kind
 from kg.results import ASK_WRITERS, SELECT_WRITERS
+from kg.sparql_errors import from_engine
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def execute(store: ox.Store, job: Job) -> Outcome:
             return Outcome("ask", writer(bool(result)), job.media_type)
         return _graph(result, job)
     except SyntaxError as exc:
-        return Outcome(error=str(exc), error_kind="syntax")
+        return Outcome(error=str(from_engine(job.text, str(exc))), error_kind="syntax")
     except (OSError, RuntimeError, ValueError) as exc:
         return Outcome(error=str(exc), error_kind="runtime")
 
@@ -126,6 +128,8 @@ def _media_error(form: str, media_type: str) -> Outcome:
 
 
 def _worker_main(conn: Connection, nquads_path: str) -> None:
+    # Ctrl-C reaches the whole process group; the server stops its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     store = ox.Store()
     store.bulk_load(path=nquads_path, format=ox.RdfFormat.N_QUADS)
     conn.send("ready")

@@ -18,12 +18,15 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
 from SPARQLWrapper import TURTLE as SW_TURTLE
 
 from kg.config import ROOT
+from kg.errors import QueryError
+from kg.queries import execute
 
 pytestmark = pytest.mark.server
 TIME_LIMIT = 3
@@ -282,7 +285,7 @@ def test_service_description_on_get_without_query(server: str) -> None:
         (
             {"url": "/sparql?query=" + urllib.parse.quote("hello"), "headers": {}},
             400,
-            "not a SPARQL query",
+            "expected SELECT, ASK, CONSTRUCT or DESCRIBE, not 'hello'",
         ),
         ({"url": "/sparql", "method": "PUT", "data": b"", "headers": {}}, 405, ""),
     ],
@@ -555,3 +558,36 @@ def test_the_graph_view_is_served_with_local_links(server: str) -> None:
     page = body.decode()
     assert '"linkBase": "/"' in page and '"preset": "checks"' in page and '"lang": "kk"' in page
     assert http(server + "/graph?preset=nonsense")[0] == 400
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELEC ?o WHERE { ?s ?p ?o }",
+        "SELECT ?o WHERE {\n  ?s nope:p ?o }",
+        "SELECT ?o WHERE {\n  ?s ?p ?o FILTER(?o > ) }",
+        "SELECT ?o WHERE { ?s ?p ?o",
+    ],
+)
+def test_sparql_errors_over_http_are_the_command_lines(server: str, text: str) -> None:
+    status, _, body = http(server + "/sparql?query=" + urllib.parse.quote(text))
+    assert status == 400
+    detail = json.loads(body)["error"]["detail"]
+    with pytest.raises(QueryError) as local:
+        execute(ox.Store(), text)
+    assert detail == str(local.value)
+    assert "^" in detail.splitlines()[-1] and "\\u{" not in detail
+
+
+def test_the_query_page_shows_the_error_with_its_caret(server: str) -> None:
+    text = "PREFIX ex: <http://example.org/>\nSELECT ?o WHERE { ?s nope:p ?o }"
+    page = http(server + "/query?query=" + urllib.parse.quote(text))[2].decode()
+    assert "<pre>SPARQL syntax error at line 2, column 22: the prefix &#39;nope:&#39;" in page
+    assert "  2 | SELECT ?o WHERE { ?s nope:p ?o }\n    |                      ^</pre>" in page
+
+
+def test_named_queries_over_http_accept_names_in_common_use(server: str) -> None:
+    by_id = http(server + "/queries/powers.json?holder=halyk-kenesi")[2]
+    for name in ("People's Council", "Народный Совет", "PEOPLE'S COUNCIL"):
+        by_name = http(server + "/queries/powers.json?holder=" + urllib.parse.quote(name))[2]
+        assert json.loads(by_name)["rows"] == json.loads(by_id)["rows"] != []
