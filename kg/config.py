@@ -29,9 +29,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", ROOT / "data", "Directory of the curated YAML data."),
     Setting("dist_dir", ROOT / "dist", "Directory where `kg build` writes the dumps."),
     Setting("query_time_limit", 10.0, "Seconds a query may run before it is stopped (503)."),
-    Setting("max_rows", 10000, "Rows returned at most; longer results are marked truncated."),
+    Setting(
+        "max_rows",
+        250_000,
+        "Rows (or triples) a result may have; a longer one is refused whole (500), never cut.",
+    ),
     Setting("max_request_bytes", 100_000, "Largest request body or query accepted (else 413)."),
     Setting("query_workers", 2, "Worker processes that run queries for the server."),
+    Setting(
+        "worker_memory",
+        1024,
+        "Memory cap of each query worker in MB (address space); 0 for none.",
+        minimum=0,
+    ),
     Setting(
         "service_allowlist",
         "",
@@ -93,6 +103,10 @@ class Config:
     @property
     def query_workers(self) -> int:
         return self._values["query_workers"]  # type: ignore[return-value]
+
+    @property
+    def worker_memory(self) -> int:
+        return self._values["worker_memory"]  # type: ignore[return-value]
 
     @property
     def response_cache(self) -> int:
