@@ -157,7 +157,7 @@ async def data_index(request: Request) -> Response:
     st = state(request)
     files = []
     for dump in DUMPS:
-        path = st.config.dist_dir / f"{DUMP_NAME}.{dump.extension}"
+        path = st.dumps / f"{DUMP_NAME}.{dump.extension}"
         if path.is_file():
             files.append(
                 {
@@ -174,7 +174,7 @@ async def data_file(request: Request) -> Response:
     name = request.path_params["file"]
     for dump in DUMPS:
         if name == f"{DUMP_NAME}.{dump.extension}":
-            path = st.config.dist_dir / name
+            path = st.dumps / name
             if path.is_file():
                 return FileResponse(path, media_type=dump.media_type)
     raise HTTPError(404, f"no dump named {name!r}; see /data/")

@@ -111,7 +111,9 @@ def create_app(config: Config, nquads_path: Path) -> Starlette:
         )
         await pool.start()
         quiet_upgrades()
-        app.state.kg = State(config, pool, registry, pages, ResponseCache(config.response_cache))
+        app.state.kg = State(
+            config, pool, registry, pages, ResponseCache(config.response_cache), nquads_path.parent
+        )
         try:
             yield
         finally:

@@ -4,6 +4,7 @@ query in the worker pool, negotiating the media type and answering through the c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -33,6 +34,7 @@ class State:
     registry: QueryRegistry
     pages: QueryRegistry
     cache: ResponseCache
+    dumps: Path  # the set of dumps this server answers from (a later build does not move it)
 
 
 def state(request: Request) -> State:
