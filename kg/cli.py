@@ -186,13 +186,29 @@ def _print_stats(config: Config) -> None:
     help="Answer one request in process, print it and exit (1 unless the status "
     "is 200); for smoke tests and examples.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Query worker processes (default 2; env KG_QUERY_WORKERS); each holds its own "
+    "copy of the store, about 100 MB.",
+)
 @click.pass_obj
-def serve(config: Config, host: str | None, port: int | None, get_path: str | None) -> None:
+def serve(
+    config: Config,
+    host: str | None,
+    port: int | None,
+    get_path: str | None,
+    workers: int | None,
+) -> None:
     """Serve the SPARQL endpoint, linked-data pages, named queries and the graph view."""
     import uvicorn
 
     from kg.server import create_app
     from kg.store import ensure_dist
+
+    if workers is not None:
+        config = Config(data_dir=config.data_dir, dist_dir=config.dist_dir, query_workers=workers)
 
     try:
         nquads_path = ensure_dist(config)

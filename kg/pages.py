@@ -136,14 +136,22 @@ async def query_page(request: Request) -> Response:
                 "title": "Refused" if status == 403 else "Error",
                 "detail": getattr(exc, "detail", str(exc)),
             }
-    return render("query.html", **context)
+    page = render("query.html", **context)
+    if context["error"]:
+        return page
+    key = ("query-page", text)
+    return respond(request, st, key, page.body, "text/html; charset=utf-8")
 
 
 async def home(request: Request) -> Response:
     st = state(request)
-    stats = await rows(st, st.registry.get("stats").bind({}))
     base_url = str(request.base_url).rstrip("/")
-    return render(
+    key = ("home", base_url)
+    entry = st.cache.get(key)
+    if entry is not None:
+        return cached_response(request, entry)
+    stats = await rows(st, st.registry.get("stats").bind({}))
+    page = render(
         "home.html",
         title="Home",
         stats=stats,
@@ -151,6 +159,7 @@ async def home(request: Request) -> Response:
         time_limit=st.config.query_time_limit,
         max_rows=st.config.max_rows,
     )
+    return respond(request, st, key, page.body, "text/html; charset=utf-8")
 
 
 async def data_index(request: Request) -> Response:

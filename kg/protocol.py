@@ -91,7 +91,7 @@ async def sparql(request: Request) -> Response:
             raise HTTPError(400, "the request has no 'query' parameter")
         if "format" not in params and wants_html(request):
             return await query_page(request)  # a browser opening the endpoint
-        return service_description(request, params)
+        return service_description(request, st, params)
     if len(queries) > 1:
         raise HTTPError(400, "give exactly one 'query' parameter")
     text = queries[0]
@@ -150,13 +150,17 @@ RESULT_FORMAT_IRIS = {
 }
 
 
-def service_description(request: Request, params: dict[str, list[str]]) -> Response:
+def service_description(request: Request, st: State, params: dict[str, list[str]]) -> Response:
     """SPARQL 1.1 Service Description of this endpoint (GET with no query)."""
     media = choose_media(request, params, "graph")
+    endpoint = URIRef(str(request.url.replace(query="")))
+    key = ("service-description", media, str(endpoint))
+    entry = st.cache.get(key)
+    if entry is not None:
+        return cached_response(request, entry)
     g = Graph()
     g.bind("sd", SD)
     service, dataset = BNode("service"), BNode("dataset")
-    endpoint = URIRef(str(request.url.replace(query="")))
     g.add((service, RDF.type, SD.Service))
     g.add((service, SD.endpoint, endpoint))
     g.add((service, SD.supportedLanguage, SD.SPARQL11Query))
@@ -176,4 +180,4 @@ def service_description(request: Request, params: dict[str, list[str]]) -> Respo
         g.add((dataset, SD.namedGraph, named))
         g.add((named, SD.name, URIRef(f"{BASE}graph/{name}")))
     body = g.serialize(format=SD_FORMATS[media], encoding="utf-8")
-    return Response(body, media_type=media)
+    return respond(request, st, key, body, media)
