@@ -53,6 +53,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Answers kept for identical requests, with ETags; 0 turns the cache off.",
         minimum=0,
     ),
+    Setting(
+        "publish_user",
+        "",
+        "User name for `kg publish` (else a netrc entry for the store's host).",
+    ),
+    Setting("publish_password", "", "Password for `kg publish`; never printed."),
     Setting("host", "127.0.0.1", "Address `kg serve` listens on."),
     Setting("port", 8000, "Port `kg serve` listens on."),
 )
@@ -111,6 +117,14 @@ class Config:
     @property
     def response_cache(self) -> int:
         return self._values["response_cache"]  # type: ignore[return-value]
+
+    @property
+    def publish_user(self) -> str:
+        return self._values["publish_user"]  # type: ignore[return-value]
+
+    @property
+    def publish_password(self) -> str:
+        return self._values["publish_password"]  # type: ignore[return-value]
 
     @property
     def host(self) -> str:

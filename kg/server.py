@@ -90,7 +90,7 @@ class VaryAccept:
 
 async def handle_http_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, HTTPError):
-        return error_response(request, exc.status, exc.detail, exc.headers)
+        return error_response(request, exc.status, exc.detail, exc.headers, exc.title)
     if isinstance(exc, HTTPException):
         detail = exc.detail if exc.status_code != 404 else f"nothing at {request.url.path}"
         return error_response(request, exc.status_code, str(detail))

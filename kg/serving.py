@@ -20,11 +20,18 @@ from kg.workers import Job, Outcome, QueryPool
 class HTTPError(Exception):
     """Raised inside handlers; turned into the one error shape."""
 
-    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        headers: dict[str, str] | None = None,
+        title: str | None = None,
+    ) -> None:
         super().__init__(detail)
         self.status = status
         self.detail = detail
         self.headers = headers or {}
+        self.title = title
 
 
 @dataclass
@@ -51,7 +58,8 @@ async def run_job(st: State, job: Job) -> Outcome:
         # answers a query the service refuses to run with 500.
         status = {"syntax": 400, "media": 406, "too_large": 500}.get(outcome.error_kind or "", 400)
         prefix = "SPARQL syntax error: " if outcome.error_kind == "syntax" else ""
-        raise HTTPError(status, prefix + outcome.error)
+        title = "Result Too Large" if outcome.error_kind == "too_large" else None
+        raise HTTPError(status, prefix + outcome.error, title=title)
     return outcome
 
 
