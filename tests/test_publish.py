@@ -125,7 +125,8 @@ def test_publish_to_oxigraph_round_trips_and_a_second_publish_sends_nothing(
         first = kg_publish(store)
         assert first.returncode == 0, first.stderr
         lines = first.stdout.splitlines()
-        assert [line.split(": ")[0] for line in lines[:5]] == [f"replaced {BASE}{g}" for g in GRAPHS]
+        replaced = [line.split(": ")[0] for line in lines[:5]]
+        assert replaced == [f"replaced {BASE}{g}" for g in GRAPHS]
         assert all(line.endswith("(ok)") for line in lines[:5])
         expected = ours()
         for name, triples in expected.items():
