@@ -215,6 +215,29 @@ class _Worker:
             self.conn.close()
 
 
+async def _readable(conn: Connection, timeout: float) -> bool:
+    """Wait until the worker has answered (or died: end of file is readable too), without a
+    thread per query: the event loop watches the pipe."""
+    if conn.poll(0):
+        return True
+    loop = asyncio.get_running_loop()
+    ready: asyncio.Future[None] = loop.create_future()
+
+    def wake() -> None:
+        if not ready.done():
+            ready.set_result(None)
+
+    fd = conn.fileno()
+    loop.add_reader(fd, wake)
+    try:
+        await asyncio.wait_for(ready, timeout)
+        return True
+    except TimeoutError:
+        return False
+    finally:
+        loop.remove_reader(fd)
+
+
 class QueryPool:
     """A fixed number of workers; a job waits for a free one, runs, and is stopped at the
     time limit (its worker is killed and a fresh one started in the background).
@@ -265,7 +288,7 @@ class QueryPool:
                 continue  # the query never reached it: give it to another worker
             break
         try:
-            done = await asyncio.to_thread(worker.conn.poll, self.time_limit)
+            done = await _readable(worker.conn, self.time_limit)
             if not done:
                 self._replace(worker, "stopped at the time limit", quiet=True)
                 raise QueryTimeout(
