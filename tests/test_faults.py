@@ -66,7 +66,7 @@ def test_a_killed_worker_costs_only_its_queries(tmp_path: Path) -> None:
             assert headers["retry-after"] == "1"
             error = json.loads(body)["error"]
             assert error["status"] == 503 and "stopped (killed by signal 9)" in error["detail"]
-        assert statuses[-1] == 200 and statuses.count(200) > 20
+        assert statuses[-1] == 200 and statuses.count(200) > 5
         assert len(server.worker_pids()) == 2 and not set(server.worker_pids()) & set(victims)
         log = server.log()
         assert "Traceback" not in log
