@@ -161,7 +161,7 @@ def test_a_browser_gets_the_query_page_at_sparql_and_a_page_for_void(server: Ser
     status, headers, body = http(server.url + "/.well-known/void", headers=browser)
     assert status == 200 and headers["content-type"].startswith("text/html")
     page = body.decode()
-    assert "void#triples" in page and "/graph/constitution-2026" in page
+    assert "void:triples" in page and "void:sparqlEndpoint" in page
     # programs still get RDF
     status, headers, _ = http(server.url + "/.well-known/void", headers={"Accept": "*/*"})
     assert headers["content-type"].startswith("text/turtle")
