@@ -250,9 +250,21 @@ def _print_stats(config: Config) -> None:
     help="Answer one request in process, print it and exit (1 unless the status "
     "is 200); for smoke tests and examples.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Query worker processes (default 2; env KG_QUERY_WORKERS); each holds its own "
+    "copy of the store, about 100 MB.",
+)
 @click.pass_obj
 def serve(
-    config: Config, host: str | None, port: int | None, access_log: bool, get_path: str | None
+    config: Config,
+    host: str | None,
+    port: int | None,
+    access_log: bool,
+    get_path: str | None,
+    workers: int | None,
 ) -> None:
     """Serve the SPARQL endpoint, linked-data pages, named queries and the graph view.
     Exit 3 when the address cannot be listened on (port in use, not a port, no permission)."""
@@ -262,6 +274,8 @@ def serve(
     from kg.server import create_app
 
     dist_writable(config)
+    if workers is not None:
+        config = Config(data_dir=config.data_dir, dist_dir=config.dist_dir, query_workers=workers)
     if get_path:
         import asyncio
 
@@ -493,3 +507,29 @@ def coverage(config: Config, against: Path | None, lang: str, version: str, fmt:
         for line in [*alignment.report(against), *summarise(alignment, document)]:
             click.echo(line)
         sys.exit(0 if alignment.mismatches == 0 else 1)
+
+
+@main.command()
+@click.argument("url")
+@click.option("--dry-run", is_flag=True, help="Say what would be sent; change nothing.")
+@click.pass_obj
+def publish(config: Config, url: str, dry_run: bool) -> None:
+    """Publish every named graph to a SPARQL 1.1 Graph Store (its Graph Store Protocol URL),
+    one PUT per graph, and check the counts; sends nothing if the store is up to date."""
+    from kg.publish import GraphStore, PublishError, find_credentials
+    from kg.publish import publish as publish_dataset
+
+    try:
+        data = load_store(config).nquads
+    except KGError as exc:
+        fail(f"cannot load the data: {exc}", 2)
+    try:
+        credentials = find_credentials(url, config.publish_user, config.publish_password)
+        report = publish_dataset(GraphStore(url, credentials), data, dry_run, click.echo)
+    except PublishError as exc:
+        fail(str(exc), 3)
+    if report.mismatched:
+        names = ", ".join(g.name for g in report.mismatched)
+        fail(
+            f"the store's counts differ from ours for {names}; the fingerprint was not recorded", 1
+        )

@@ -44,9 +44,19 @@ SETTINGS: tuple[Setting, ...] = (
         "~/.cache/ata-zan/dist).",
     ),
     Setting("query_time_limit", 10.0, "Seconds a query may run before it is stopped (503)."),
-    Setting("max_rows", 10000, "Rows returned at most; longer results are marked truncated."),
+    Setting(
+        "max_rows",
+        250_000,
+        "Rows (or triples) a result may have; a longer one is refused whole (500), never cut.",
+    ),
     Setting("max_request_bytes", 100_000, "Largest request body or query accepted (else 413)."),
     Setting("query_workers", 2, "Worker processes that run queries for the server."),
+    Setting(
+        "worker_memory",
+        1024,
+        "Memory cap of each query worker in MB (address space); 0 for none.",
+        minimum=0,
+    ),
     Setting(
         "service_allowlist",
         "",
@@ -58,6 +68,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Answers kept for identical requests, with ETags; 0 turns the cache off.",
         minimum=0,
     ),
+    Setting(
+        "publish_user",
+        "",
+        "User name for `kg publish` (else a netrc entry for the store's host).",
+    ),
+    Setting("publish_password", "", "Password for `kg publish`; never printed."),
     Setting("host", "127.0.0.1", "Address `kg serve` listens on."),
     Setting("port", 8000, "Port `kg serve` listens on."),
 )
@@ -110,8 +126,20 @@ class Config:
         return self._values["query_workers"]  # type: ignore[return-value]
 
     @property
+    def worker_memory(self) -> int:
+        return self._values["worker_memory"]  # type: ignore[return-value]
+
+    @property
     def response_cache(self) -> int:
         return self._values["response_cache"]  # type: ignore[return-value]
+
+    @property
+    def publish_user(self) -> str:
+        return self._values["publish_user"]  # type: ignore[return-value]
+
+    @property
+    def publish_password(self) -> str:
+        return self._values["publish_password"]  # type: ignore[return-value]
 
     @property
     def host(self) -> str:

@@ -82,5 +82,10 @@ class QueryTimeout(KGError):
     """A query that ran past its time limit and was stopped."""
 
 
+class WorkerLost(QueryTimeout):
+    """The worker process running a query died (killed, out of memory); the query was not
+    answered and may be retried."""
+
+
 class SettingError(KGError):
     """A setting with a value that cannot be used."""

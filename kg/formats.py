@@ -129,6 +129,7 @@ GRAPH_TYPES = [
     "application/rdf+xml",
     "application/ld+json",
     "application/trig",
+    "application/n-quads",
 ]
 # Names accepted by the `format` parameter (and file suffixes), per kind of result.
 FORMAT_NAMES: dict[str, dict[str, str]] = {
@@ -151,6 +152,8 @@ FORMAT_NAMES: dict[str, dict[str, str]] = {
         "jsonld": "application/ld+json",
         "json": "application/ld+json",
         "trig": "application/trig",
+        "nq": "application/n-quads",
+        "nquads": "application/n-quads",
     },
 }
 # Common synonyms clients send in Accept.
@@ -161,6 +164,7 @@ ALIASES = {
     "application/x-turtle": "text/turtle",
     "text/plain": "application/n-triples",
     "application/json+ld": "application/ld+json",
+    "text/x-nquads": "application/n-quads",
 }
 
 

@@ -111,7 +111,10 @@ def check_query(text: str, allowlist: tuple[str, ...] = ()) -> Inspection:
     """Refuse updates and SERVICE calls not on the allow-list; return the inspection."""
     found = inspect(text)
     if found.is_update:
-        raise RefusedQuery("SPARQL Update is not accepted: this endpoint is read-only")
+        raise UpdateInQuery(
+            "this is a SPARQL Update, not a query; this endpoint is read-only and accepts "
+            "no updates"
+        )
     for target in found.services:
         iri = target[1:-1] if target.startswith("<") else None
         if iri is None or iri not in allowlist:
@@ -132,3 +135,7 @@ def check_query(text: str, allowlist: tuple[str, ...] = ()) -> Inspection:
 
 class RefusedQuery(QueryError):
     """A well-formed request that the endpoint will not run (update, federation)."""
+
+
+class UpdateInQuery(RefusedQuery):
+    """An update sent where a query belongs: malformed as a query (400), and refused."""
