@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kg.cli import main
 from kg.config import ROOT, SETTINGS
 from kg.queries import QueryRegistry
@@ -50,6 +52,7 @@ def test_the_readme_opens_with_two_setup_commands_and_ci_runs_the_second() -> No
     assert test_command.rsplit("&& ", 1)[1] in ci  # python -m pytest
 
 
+@pytest.mark.timeout(900)  # some twenty commands, each a process that loads the dataset
 def test_the_readme_examples_run_as_written(tmp_path: Path) -> None:
     """Every line of the README's examples, run by a shell in an empty directory (the dumps
     go to a temporary directory). `kg serve --port 8080` runs on a free port instead, and

@@ -3,11 +3,13 @@ and every code a command can return is in its row."""
 
 from __future__ import annotations
 
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -54,7 +56,32 @@ SCENARIOS: dict[tuple[str, int], tuple[str, ...]] = {
     ("serve", 1): ("--data", "{mini}", "--dist", "{dist}", "serve", "--get", "/nothing"),
     ("serve", 2): ("--data", "{unreadable}", "--dist", "{tmp}/out", "serve", "--get", "/"),
     ("serve", 3): ("--data", "{mini}", "--dist", "{dist}", "serve", "--port", "80000"),
+    # {store}: a loopback Graph Store that accepts every graph and forgets it, so that a
+    # dry run finds nothing to compare (0) and a real publish reads back other counts (1).
+    ("publish", 0): ("--data", "{mini}", "--dist", "{dist}", "publish", "{store}", "--dry-run"),
+    ("publish", 1): ("--data", "{mini}", "--dist", "{dist}", "publish", "{store}"),
+    ("publish", 2): ("--data", "{unreadable}", "--dist", "{tmp}/out", "publish", "{store}"),
+    ("publish", 3): ("--data", "{mini}", "--dist", "{dist}", "publish", "http://127.0.0.1:9/g"),
 }
+
+
+class ForgetfulStore(http.server.BaseHTTPRequestHandler):
+    """Answers the Graph Store Protocol like a store that keeps nothing: every graph reads
+    back empty, every PUT is accepted."""
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/n-triples")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_PUT(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
 
 
 def documented_codes() -> dict[str, set[int]]:
@@ -93,7 +120,10 @@ def places(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
     command = [sys.executable, "-m", "kg", "--data", str(MINI), "--dist", str(dist), "build"]
     subprocess.run(command, check=True, capture_output=True, env=env, timeout=300)
+    store = http.server.ThreadingHTTPServer(("127.0.0.1", 0), ForgetfulStore)
+    threading.Thread(target=store.serve_forever, daemon=True).start()
     return {
+        "store": f"http://127.0.0.1:{store.server_address[1]}/store",
         "mini": str(MINI),
         "broken": str(broken),
         "unreadable": str(unreadable),
