@@ -182,11 +182,11 @@ async def void(request: Request) -> Response:
 async def graph_view(request: Request) -> Response:
     """The same self-contained page as `kg viz`, with links to this server's pages."""
     from kg.analytics import PowerGraph
-    from kg.viz import render_html, view_model
+    from kg.viz import render_html, succession_order, view_model
 
     st = state(request)
     lang = request.query_params.get("lang", "en")
-    preset = request.query_params.get("preset", "all")
+    preset = request.query_params.get("preset", "overview")
     key = ("graph", lang, preset)
     entry = st.cache.get(key)
     if entry is not None:
@@ -194,7 +194,9 @@ async def graph_view(request: Request) -> Response:
     nodes = await rows(st, st.registry.get("graph-nodes").bind({}))
     edges = await rows(st, st.registry.get("graph-edges").bind({"version": "2026"}))
     vocabulary = await rows(st, st.registry.get("vocabulary").bind({}))
-    model = view_model(PowerGraph.from_results(nodes, edges), vocabulary.rows)
+    steps = await rows(st, st.registry.get("succession").bind({"office": "president"}))
+    power_graph = PowerGraph.from_results(nodes, edges)
+    model = view_model(power_graph, vocabulary.rows, succession_order(power_graph, steps.rows))
     try:
         html = render_html(model, lang, preset, link_base="/")
     except KGError as exc:
