@@ -4,11 +4,14 @@ headless Chromium with the network blocked."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
@@ -24,6 +27,7 @@ from selenium.webdriver.support.ui import Select
 from kg.api import KnowledgeGraph
 from kg.colours import CVD, contrast, distance, rgb, simulate
 from kg.config import ROOT
+from kg.queries import QueryRegistry
 from kg.viz import (
     CHECK_ACTIONS,
     KIND_COLOURS,
@@ -204,8 +208,8 @@ def browser() -> Iterator[webdriver.Chrome]:
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1600,1000",
-        # no network at all: every host name resolves to nothing
-        "--host-resolver-rules=MAP * ~NOTFOUND",
+        # no network: every host name resolves to nothing, but the test's own server
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
@@ -456,6 +460,43 @@ def test_a_power_s_panel_shows_its_conditions_in_the_chosen_language(
     Select(browser.find_element(By.ID, "lang")).select_by_value("en")
 
 
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`kg serve` on a free port of 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, KG_DIST_DIR=str(tmp_path_factory.mktemp("dist")))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while True:
+        try:
+            urllib.request.urlopen(url + "/", timeout=2)
+            break
+        except OSError:
+            assert process.poll() is None and time.time() < deadline, "kg serve did not start"
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(10)
+
+
+def test_the_query_page_s_examples_fill_in_the_editor(
+    browser: webdriver.Chrome, served: str
+) -> None:
+    browser.get(served + "/query")
+    Select(browser.find_element(By.ID, "examples")).select_by_value("powers")
+    text = browser.find_element(By.ID, "q").get_attribute("value")
+    assert text == QueryRegistry().get("powers").text
+
+
 def test_kg_viz_writes_html_and_png(tmp_path: Path) -> None:
     out, png = tmp_path / "powers.html", tmp_path / "checks.png"
     done = subprocess.run(
@@ -472,6 +513,8 @@ def test_kg_viz_writes_html_and_png(tmp_path: Path) -> None:
             str(out),
             "--png",
             str(png),
+            "--size",
+            "a4",
         ],
         cwd=ROOT,
         capture_output=True,
@@ -482,3 +525,5 @@ def test_kg_viz_writes_html_and_png(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").count('"preset": "checks"') == 1
     data = png.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 50_000
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1754, 1240)  # A4 landscape at 150 dpi
