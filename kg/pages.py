@@ -13,6 +13,7 @@ from kg.errors import KGError, QueryError, UnknownQuery
 from kg.export import DUMP_NAME, DUMPS
 from kg.formats import GRAPH_TYPES, ROW_FORMATS, negotiate
 from kg.namespaces import BASE
+from kg.page_words import WORDS, page_lang
 from kg.serving import (
     HTTPError,
     State,
@@ -24,8 +25,10 @@ from kg.serving import (
     state,
 )
 from kg.sparql_text import check_query
-from kg.web import render
+from kg.web import environment, render
 from kg.workers import Job
+
+environment.globals["WORDS"] = WORDS
 
 RDF_SUFFIXES = {
     ".ttl": "text/turtle",
@@ -49,7 +52,9 @@ OUR_PATHS = (
 
 async def queries_index(request: Request) -> Response:
     st = state(request)
-    return render("queries.html", title="Named queries", queries=list(st.registry))
+    lang = page_lang(request)
+    title = WORDS[lang]["queries"]
+    return render("queries.html", title=title, queries=list(st.registry), lang=lang)
 
 
 async def named_query(request: Request) -> Response:
@@ -87,8 +92,10 @@ async def query_page(request: Request) -> Response:
     text = request.query_params.get("query", "")
     if len(text) > st.config.max_request_bytes:
         raise HTTPError(413, f"the query is longer than {st.config.max_request_bytes} bytes")
+    lang = page_lang(request)
     context: dict[str, object] = {
-        "title": "Query",
+        "lang": lang,
+        "title": WORDS[lang]["query"],
         "queries": list(st.registry),
         "text": text,
         "error": None,
@@ -131,9 +138,11 @@ async def home(request: Request) -> Response:
     st = state(request)
     stats = await rows(st, st.registry.get("stats").bind({}))
     base_url = str(request.base_url).rstrip("/")
+    lang = page_lang(request)
     return render(
         "home.html",
-        title="Home",
+        lang=lang,
+        title=WORDS[lang]["home"],
         stats=stats,
         base_url=base_url,
         time_limit=st.config.query_time_limit,

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from itertools import combinations
@@ -495,6 +496,49 @@ def test_the_query_page_s_examples_fill_in_the_editor(
     Select(browser.find_element(By.ID, "examples")).select_by_value("powers")
     text = browser.find_element(By.ID, "q").get_attribute("value")
     assert text == QueryRegistry().get("powers").text
+
+
+ENGLISH_FIXED_WORDS = (
+    "Named queries",
+    "Example",
+    "Run",
+    "Default graph",
+    "In the graph",
+    "Start browsing",
+    "All statements",
+    "property",
+    "Graph",
+    "Query",
+)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_server_s_pages_have_their_fixed_words_in_the_language_and_links_keep_it(
+    browser: webdriver.Chrome, served: str, lang: str
+) -> None:
+    for path in ("/", "/query", "/queries", "/id/president"):
+        browser.get(f"{served}{path}?lang={lang}")
+        text = browser.find_element(By.TAG_NAME, "body").text
+        header = browser.find_element(By.TAG_NAME, "header").text
+        found = [w for w in ENGLISH_FIXED_WORDS if re.search(rf"\b{w}\b", text)]
+        assert found == [], (path, found)
+        assert untranslated(header.replace("English", "")) == ["Ata", "Zan", "SPARQL", "VoID"]
+        kept = {
+            urllib.parse.urlsplit(a.get_attribute("href") or "").path: a.get_attribute("href")
+            for a in browser.find_elements(By.CSS_SELECTOR, "header a")
+            if f"lang={lang}" in (a.get_attribute("href") or "")
+        }
+        assert {"/", "/graph", "/query", "/queries"} <= set(kept), (path, kept)
+    browser.get(f"{served}/graph?lang={lang}")
+    settle_loaded(browser)
+    assert browser.execute_script("return document.documentElement.lang") == lang
+
+
+def settle_loaded(browser: webdriver.Chrome) -> None:
+    started = time.perf_counter()
+    while not browser.execute_script("return !!(window.kgView && window.kgView.settled)"):
+        assert time.perf_counter() - started < 60, "the layout did not settle"
+        time.sleep(0.05)
 
 
 def test_kg_viz_writes_html_and_png(tmp_path: Path) -> None:
