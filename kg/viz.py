@@ -291,6 +291,10 @@ class ViewModel:
 
 
 def style_of(action: str, family: str) -> str:
+    """How a power's line is drawn: its family's style, except that dismissals are drawn
+    apart from appointments, and every check (consent, override, ...) as a check."""
+    if action in CHECK_ACTIONS:
+        return "checks"
     return "dismissals" if action in DISMISSALS else family
 
 

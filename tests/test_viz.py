@@ -96,6 +96,7 @@ def test_views_show_exactly_their_power_types(model: ViewModel) -> None:
         if preset == "checks":
             assert {e.action for e in shown} <= CHECK_ACTIONS
             assert not {"appoint", "dismiss", "nominate"} & {e.action for e in shown}
+            assert {e.style for e in shown} == {"checks"}  # one style, one legend entry
             assert edges == {e.id for e in model.edges if e.action in CHECK_ACTIONS}
         if preset == "appointments":
             assert {e.family for e in shown} == {"appointments"} and "consent" not in {
