@@ -2,7 +2,8 @@
 
 Nodes sit in bands by branch, in a fixed order read like text (the people at the top, then
 the head of state, the legislature, the executive, ... and the matters powers act on at the
-bottom); a small band goes on in the row of the one before it, after a wider gap. Inside a
+bottom); a band that fits whole in what is left of the row before goes on in it, after a
+wider gap, and any other band starts a row of its own. Inside a
 band, nodes are ordered by how many lines touch them in the view (the busiest first) and
 then by id, and rows wrap at a width chosen to fit a projector's 4:3 screen. The same nodes
 and labels always give the same positions, so a view opens settled and a preset always
@@ -79,6 +80,10 @@ def _rows(bands: list[list[str]], boxes: Mapping[str, Box], width: float) -> lis
     rows: list[list[str]] = [[]]
     used = 0.0
     for band in bands:
+        whole = sum(boxes[n].width for n in band) + GAP_X * (len(band) - 1) + BAND_GAP
+        if rows[-1] and used + whole > width:  # a band shares a row only if it fits in whole
+            rows.append([])
+            used = 0.0
         for k, node in enumerate(band):
             gap = 0 if not rows[-1] else (BAND_GAP if k == 0 else GAP_X)
             need = boxes[node].width + gap

@@ -421,6 +421,35 @@ def test_search_lists_every_match_and_clearing_restores_the_view(
     assert browser.execute_script("return kgView.network.getSelectedNodes()") == []
 
 
+def test_hovering_the_middle_of_a_line_shows_its_own_powers(
+    browser: webdriver.Chrome, page: Path
+) -> None:
+    settle(browser, page)
+    line = "president>prime-minister>appointments"
+    browser.execute_script("kgView.network.focus('prime-minister', {scale: 1.2, animation: false})")
+    # the point of the line nearest its middle that no box covers
+    point = browser.execute_script(
+        "const n = kgView.network, e = n.body.edges[arguments[0]];"
+        "for (const d of [0, .05, -.05, .1, -.1, .15, -.15, .2, -.2]) {"
+        "  const p = n.canvasToDOM(e.edgeType.getPoint(0.5 + d));"
+        "  if (n.getNodeAt(p) === undefined) return p; }",
+        line,
+    )
+    graph = browser.find_element(By.ID, "graph")
+    size = graph.size
+    ActionChains(browser).move_to_element_with_offset(
+        graph, int(point["x"] - size["width"] / 2), int(point["y"] - size["height"] / 2)
+    ).perform()
+    deadline = time.perf_counter() + 5
+    tip = ""
+    while time.perf_counter() < deadline and "Prime Minister" not in tip:
+        tips = browser.find_elements(By.CSS_SELECTOR, "div.vis-tooltip")
+        tip = tips[0].text if tips and tips[0].is_displayed() else ""
+        time.sleep(0.1)
+    assert tip.startswith("The President appoints the Prime Minister, with"), tip
+    assert "art. 46(4)" in tip
+
+
 def test_clicking_a_node_opens_its_panel(browser: webdriver.Chrome, page: Path) -> None:
     settle(browser, page)
     point = browser.execute_script(
