@@ -356,8 +356,10 @@ def analyze(config: Config, report: str, fmt: str) -> None:
 )
 @click.option(
     "--preset",
-    type=click.Choice(["all", "appointments", "legislative", "checks", "succession", "rights"]),
-    default="all",
+    type=click.Choice(
+        ["overview", "appointments", "legislative", "checks", "succession", "rights"]
+    ),
+    default="overview",
     show_default=True,
     help="The view the page opens with.",
 )
@@ -370,13 +372,23 @@ def analyze(config: Config, report: str, fmt: str) -> None:
 @click.option(
     "--png",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also render a PNG image with headless Chromium (needs the chromium package).",
+    help="Also render a PNG image with headless Chromium (needs the chromium package): the "
+    "graph with its caption and legend, no side panels.",
+)
+@click.option(
+    "--size",
+    type=click.Choice(["slide", "a4"]),
+    default="slide",
+    show_default=True,
+    help="Size of the PNG: slide (16:9, 1920x1080) or a4 (landscape, 1754x1240, 150 dpi).",
 )
 @click.pass_obj
-def viz(config: Config, lang: str, preset: str, output: Path | None, png: Path | None) -> None:
+def viz(
+    config: Config, lang: str, preset: str, output: Path | None, png: Path | None, size: str
+) -> None:
     """Draw the interactive graph of powers as one HTML file that works offline."""
     from kg.api import KnowledgeGraph
-    from kg.viz import load_view, render_html, screenshot
+    from kg.viz import PRINT_SIZES, load_view, render_html, screenshot
 
     if output is None and png is None:
         fail("give -o FILE.html and/or --png FILE.png", 1)
@@ -398,7 +410,7 @@ def viz(config: Config, lang: str, preset: str, output: Path | None, png: Path |
         )
     if png:
         try:
-            screenshot(html, png)
+            screenshot(render_html(model, lang, preset, printable=True), png, *PRINT_SIZES[size])
         except KGError as exc:
             fail(str(exc), 1)
         click.echo(f"wrote {png}")

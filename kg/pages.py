@@ -13,6 +13,7 @@ from kg.errors import KGError, QueryError, UnknownQuery
 from kg.export import DUMP_NAME, DUMPS
 from kg.formats import GRAPH_TYPES, ROW_FORMATS, negotiate
 from kg.namespaces import BASE
+from kg.page_words import WORDS, page_lang
 from kg.serving import (
     PAGE_ROWS,
     HTTPError,
@@ -25,8 +26,10 @@ from kg.serving import (
     state,
 )
 from kg.sparql_text import check_query
-from kg.web import render
+from kg.web import environment, render
 from kg.workers import Job
+
+environment.globals["WORDS"] = WORDS
 
 RDF_SUFFIXES = {
     ".ttl": "text/turtle",
@@ -57,7 +60,9 @@ OUR_PATHS = (
 
 async def queries_index(request: Request) -> Response:
     st = state(request)
-    return render("queries.html", title="Named queries", queries=list(st.registry))
+    lang = page_lang(request)
+    title = WORDS[lang]["queries"]
+    return render("queries.html", title=title, queries=list(st.registry), lang=lang)
 
 
 async def named_query(request: Request) -> Response:
@@ -95,8 +100,10 @@ async def query_page(request: Request) -> Response:
     text = request.query_params.get("query", "")
     if len(text) > st.config.max_request_bytes:
         raise HTTPError(413, f"the query is longer than {st.config.max_request_bytes} bytes")
+    lang = page_lang(request)
     context: dict[str, object] = {
-        "title": "Query",
+        "lang": lang,
+        "title": WORDS[lang]["query"],
         "queries": list(st.registry),
         "text": text,
         "error": None,
@@ -146,14 +153,16 @@ async def query_page(request: Request) -> Response:
 async def home(request: Request) -> Response:
     st = state(request)
     base_url = str(request.base_url).rstrip("/")
-    key = ("home", base_url)
+    lang = page_lang(request)
+    key = ("home", base_url, lang)
     entry = st.cache.get(key)
     if entry is not None:
         return cached_response(request, entry)
     stats = await rows(st, st.registry.get("stats").bind({}))
     page = render(
         "home.html",
-        title="Home",
+        lang=lang,
+        title=WORDS[lang]["home"],
         stats=stats,
         base_url=base_url,
         time_limit=st.config.query_time_limit,
@@ -218,11 +227,11 @@ async def void(request: Request) -> Response:
 async def graph_view(request: Request) -> Response:
     """The same self-contained page as `kg viz`, with links to this server's pages."""
     from kg.analytics import PowerGraph
-    from kg.viz import render_html, view_model
+    from kg.viz import render_html, succession_order, view_model
 
     st = state(request)
     lang = request.query_params.get("lang", "en")
-    preset = request.query_params.get("preset", "all")
+    preset = request.query_params.get("preset", "overview")
     key = ("graph", lang, preset)
     entry = st.cache.get(key)
     if entry is not None:
@@ -230,7 +239,9 @@ async def graph_view(request: Request) -> Response:
     nodes = await rows(st, st.registry.get("graph-nodes").bind({}))
     edges = await rows(st, st.registry.get("graph-edges").bind({"version": "2026"}))
     vocabulary = await rows(st, st.registry.get("vocabulary").bind({}))
-    model = view_model(PowerGraph.from_results(nodes, edges), vocabulary.rows)
+    steps = await rows(st, st.registry.get("succession").bind({"office": "president"}))
+    power_graph = PowerGraph.from_results(nodes, edges)
+    model = view_model(power_graph, vocabulary.rows, succession_order(power_graph, steps.rows))
     try:
         html = render_html(model, lang, preset, link_base="/")
     except KGError as exc:

@@ -14,46 +14,68 @@ import json
 import shutil
 import subprocess
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyvis
 from pyvis.network import Network
 
-from kg.analytics import CHECKING, PowerGraph
+from kg.analytics import PowerGraph
 from kg.api import KnowledgeGraph
+from kg.colours import text_colour
 from kg.errors import KGError
 from kg.ids import agent as agent_iri
+from kg.layout import BAND_GAP, BANDS, FONT, GAP_X, GAP_Y, bands_layout, box, chain_layout
 from kg.web import environment
 
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 LANGS = ("en", "ru", "kk")
 
+# Branch colours chosen to stay apart for readers with protanopia, deuteranopia and
+# tritanopia (checked with kg.colours in tests/test_viz.py); each node's text is dark or
+# white, whichever contrasts more (at least 4.5:1).
 KIND_COLOURS = {
-    "head-of-state": "#c0392b",
-    "legislature": "#1f6fb2",
-    "executive": "#1e8449",
-    "judiciary": "#7d3c98",
-    "oversight": "#d35400",
-    "consultative": "#138d75",
-    "electoral": "#b7950b",
-    "security": "#5d6d7e",
-    "central-bank": "#9c640c",
-    "local": "#117a65",
-    "people": "#e67e22",
-    "state": "#2e4053",
-    "matter": "#aab7b8",
+    "head-of-state": "#b2182b",
+    "legislature": "#332288",
+    "executive": "#00795a",
+    "judiciary": "#762a83",
+    "oversight": "#f4a582",
+    "consultative": "#6699cc",
+    "electoral": "#999933",
+    "security": "#404040",
+    "central-bank": "#661100",
+    "local": "#88ccee",
+    "people": "#bababa",
+    "state": "#1f1f1f",
+    "matter": "#eceff1",
 }
-FAMILY_STYLES = {  # colour, dashes
+# Line styles: colour, dashes. A style is a power's family, except that dismissals are
+# drawn apart from appointments.
+LINE_STYLES: dict[str, tuple[str, bool | list[int]]] = {
     "appointments": ("#1b2631", False),
-    "legislation": ("#2471a3", False),
-    "checks": ("#c0392b", [8, 5]),
-    "emergency-and-defence": ("#7b7d7d", [3, 3]),
-    "elections-and-referendums": ("#d68910", False),
-    "administration": ("#a6acaf", False),
-    "representation": ("#148f77", [2, 4]),
-    "succession": ("#884ea0", [10, 3, 2, 3]),
+    "dismissals": ("#1b2631", [10, 6]),
+    "legislation": ("#2166ac", False),
+    "checks": ("#b2182b", [4, 4]),
+    "emergency-and-defence": ("#7b7d7d", [2, 5]),
+    "elections-and-referendums": ("#b35806", False),
+    "administration": ("#8e9aa6", False),
+    "representation": ("#1b7837", [12, 3, 3, 3]),
+    "succession": ("#762a83", [14, 4]),
+}
+DISMISSALS = {"dismiss", "accept-resignation"}
+# The checks one body holds over another, and nothing else: consent, override, removal,
+# dissolution, no confidence and constitutional review.
+CHECK_ACTIONS = {
+    "consent",
+    "override",
+    "remove-from-office",
+    "initiate-removal",
+    "terminate-powers",
+    "release-early",
+    "dissolve",
+    "no-confidence",
+    "review-constitutionality",
 }
 RIGHTS_GUARDIANS = {
     "human-rights-commissioner",
@@ -67,13 +89,118 @@ RIGHTS_GUARDIANS = {
     "supreme-court",
 }
 PRESETS = {
-    "all": "Everything",
+    "overview": "Overview: who holds power over whom",
     "appointments": "Appointments and dismissals",
     "legislative": "The legislative process",
     "checks": "Checks and balances",
     "succession": "Succession",
     "rights": "Rights and who guards them",
 }
+# Each view's name and its one-line caption, in every language.
+PRESET_TEXT: dict[str, dict[str, tuple[str, str]]] = {
+    "overview": {
+        "en": (
+            "Overview",
+            "Bodies and offices, and the powers they hold over one another; "
+            "a thicker line carries more powers.",
+        ),
+        "ru": (
+            "Обзор",
+            "Органы и должности и полномочия, которые они имеют друг в отношении друга; "
+            "чем толще линия, тем больше полномочий.",
+        ),
+        "kk": (
+            "Шолу",
+            "Органдар мен лауазымдар және олардың бір-біріне қатысты өкілеттіктері; "
+            "сызық неғұрлым жуан болса, өкілеттік соғұрлым көп.",
+        ),
+    },
+    "appointments": {
+        "en": (
+            "Appointments and dismissals",
+            "Who appoints, elects, nominates and dismisses whom: solid lines appoint, "
+            "dashed lines dismiss.",
+        ),
+        "ru": (
+            "Назначения и освобождения",
+            "Кто кого назначает, избирает, представляет и освобождает: сплошная линия — "
+            "назначение, пунктир — освобождение.",
+        ),
+        "kk": (
+            "Тағайындау және босату",
+            "Кім кімді тағайындайды, сайлайды, ұсынады және босатады: тұтас сызық — "
+            "тағайындау, үзік сызық — босату.",
+        ),
+    },
+    "legislative": {
+        "en": (
+            "The legislative process",
+            "Who proposes, adopts, signs, returns and overrides laws, and the acts concerned.",
+        ),
+        "ru": (
+            "Законодательный процесс",
+            "Кто вносит, принимает, подписывает, возвращает и преодолевает возражения "
+            "по законам, и какие акты это касается.",
+        ),
+        "kk": (
+            "Заң шығару процесі",
+            "Заңдарды кім ұсынады, қабылдайды, қол қояды, қайтарады және қарсылықты "
+            "еңсереді, және қандай актілерге қатысты.",
+        ),
+    },
+    "checks": {
+        "en": (
+            "Checks and balances",
+            "Only the checks: consent, override, removal, dissolution, no confidence "
+            "and constitutional review.",
+        ),
+        "ru": (
+            "Сдержки и противовесы",
+            "Только сдержки: согласие, преодоление вето, отрешение, роспуск, недоверие "
+            "и конституционный контроль.",
+        ),
+        "kk": (
+            "Тежемелік және тепе-теңдік",
+            "Тек тежемелік: келісім, ветоны еңсеру, қызметтен босату, тарату, "
+            "сенімсіздік және конституциялық бақылау.",
+        ),
+    },
+    "succession": {
+        "en": (
+            "Succession",
+            "Who takes over the President's powers if the office falls vacant early, "
+            "in order (1, 2, 3).",
+        ),
+        "ru": (
+            "Преемственность власти",
+            "Кто принимает полномочия Президента при досрочном прекращении его "
+            "полномочий, по порядку (1, 2, 3).",
+        ),
+        "kk": (
+            "Биліктің сабақтастығы",
+            "Президенттің өкілеттігі мерзімінен бұрын тоқтатылса, оны кім қабылдайды, "
+            "кезегімен (1, 2, 3).",
+        ),
+    },
+    "rights": {
+        "en": (
+            "Rights and who guards them",
+            "Groups of people who hold rights, and the bodies that protect them, "
+            "with the powers between them.",
+        ),
+        "ru": (
+            "Права и их защитники",
+            "Группы людей, обладающих правами, и органы, которые их защищают, "
+            "с полномочиями между ними.",
+        ),
+        "kk": (
+            "Құқықтар және оларды қорғаушылар",
+            "Құқықтары бар адамдар топтары және оларды қорғайтын органдар, "
+            "олардың арасындағы өкілеттіктермен.",
+        ),
+    },
+}
+PRINT_SIZES = {"slide": (1920, 1080), "a4": (1754, 1240)}  # pixels: 16:9, A4 landscape at 150 dpi
 MEASURES = ("equal", "degree", "betweenness", "powers")
 
 
@@ -84,6 +211,7 @@ class ViewNode:
     type: str
     kind: str
     color: str
+    text_color: str
     labels: dict[str, str]
     full_labels: dict[str, str]
     sizes: dict[str, float]
@@ -94,13 +222,14 @@ class ViewNode:
 
 @dataclass
 class ViewEdge:
+    """One power."""
+
     id: str
     source: str
     target: str
     action: str
     family: str
-    color: str
-    dashes: bool | list[int]
+    style: str
     labels: dict[str, str]
     text: str
     section: str
@@ -108,21 +237,39 @@ class ViewEdge:
     citation: str
     conditions: dict[str, str]  # en, ru, kk
     provision: str
+    sentences: dict[str, str]  # the power in full, in en, ru, kk
+    rank: int = 0  # a successor's place in the order of succession
     presets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ViewLine:
+    """The powers of one style that one node holds over another, drawn as one line."""
+
+    id: str
+    source: str
+    target: str
+    style: str
+    color: str
+    dashes: bool | list[int]
+    powers: list[str]
+    label: str = ""  # drawn on the line: a successor's place in the order
 
 
 @dataclass
 class ViewModel:
     nodes: list[ViewNode]
     edges: list[ViewEdge]
+    lines: list[ViewLine]
     families: dict[str, dict[str, str]]  # family -> labels in en, ru, kk
     kinds: dict[str, str]  # kind -> colour
     kind_labels: dict[str, dict[str, str]]  # kind -> labels in en, ru, kk
     sections: list[str]
+    layouts: dict[str, dict[str, dict[str, tuple[float, float]]]] = field(default_factory=dict)
 
     def visible(
         self,
-        preset: str = "all",
+        preset: str = "overview",
         families: set[str] | None = None,
         institution: str = "",
         section: str = "",
@@ -140,36 +287,89 @@ class ViewModel:
         ends = {x for e in self.edges if e.id in edges for x in (e.source, e.target)}
         return ends, edges
 
+    def visible_lines(self, preset: str = "overview", **filters: Any) -> set[str]:
+        """The lines drawn for a filter: those carrying at least one power it shows."""
+        _, edges = self.visible(preset, **filters)
+        return {ln.id for ln in self.lines if edges.intersection(ln.powers)}
+
+
+def style_of(action: str, family: str) -> str:
+    """How a power's line is drawn: its family's style, except that dismissals are drawn
+    apart from appointments, and every check (consent, override, ...) as a check."""
+    if action in CHECK_ACTIONS:
+        return "checks"
+    return "dismissals" if action in DISMISSALS else family
+
 
 def presets_of(
     edge_action: str, family: str, holder: str, obj: str, kinds: dict[str, str]
 ) -> list[str]:
-    found = ["all"]
-    if family == "appointments":
+    bodies = kinds.get(holder, "matter") != "matter" and kinds.get(obj, "matter") != "matter"
+    found = []
+    if bodies:
+        found.append("overview")
+    if family == "appointments" and edge_action != "consent" and bodies:
         found.append("appointments")
     if family == "legislation":
         found.append("legislative")
-    if edge_action in CHECKING:
+    if edge_action in CHECK_ACTIONS:
         found.append("checks")
     if family == "succession":
         found.append("succession")
     if (
-        kinds.get(holder) == "people"
-        or kinds.get(obj) == "people"
-        or holder in RIGHTS_GUARDIANS
-        or obj in RIGHTS_GUARDIANS
+        bodies
+        and (kinds.get(holder) == "people" or holder in RIGHTS_GUARDIANS)
+        and (kinds.get(obj) == "people" or obj in RIGHTS_GUARDIANS)
     ):
         found.append("rights")
     return found
 
 
-def view_model(graph: PowerGraph, vocabulary: list[dict[str, str]]) -> ViewModel:
+# Russian and Kazakh are labelled fields, never sentences assembled from words.
+FIELD_WORDS = {
+    "ru": ("Кто", "Полномочие", "В отношении кого", "Условия", "ст."),
+    "kk": ("Кім", "Өкілеттік", "Кімге немесе неге қатысты", "Шарттар", "бап"),
+}
+
+
+def _the(node: Any) -> str:
+    """An English label as it reads inside a sentence."""
+    label = node.labels["en"]
+    if node.type in ("post", "organization") and not label.startswith("The "):
+        return f"the {label}"
+    return label[0].lower() + label[1:] if node.type == "matter" else label
+
+
+def sentences(e: Any, holder: Any, obj: Any, citation: str) -> dict[str, str]:
+    """The power in full: a sentence in English, labelled fields in Russian and Kazakh."""
+    subject = _the(holder)
+    en = f"{subject[0].upper()}{subject[1:]} {e.labels['en']} {_the(obj)}"
+    if e.conditions["en"]:
+        en += f", {e.conditions['en']}"
+    out = {"en": f"{en}, art. {citation}"}
+    for lang, (who, power, whom, conditions, article) in FIELD_WORDS.items():
+        parts = [
+            f"{who}: {holder.labels[lang]}",
+            f"{power}: {e.labels[lang]}",
+            f"{whom}: {obj.labels[lang]}",
+        ]
+        if e.conditions[lang]:
+            parts.append(f"{conditions}: {e.conditions[lang]}")
+        parts.append(f"{article} {citation}" if lang == "ru" else f"{citation} {article}")
+        out[lang] = " · ".join(parts)
+    return out
+
+
+def view_model(
+    graph: PowerGraph, vocabulary: list[dict[str, str]], succession: list[str] | None = None
+) -> ViewModel:
     """The view of a power graph; ``vocabulary`` is the rows of the `vocabulary` query
-    (family and kind labels)."""
+    (family and kind labels), ``succession`` the ids of the President's successors in order."""
     labels = {
         (r["scheme"], r["concept"]): {lang: r[f"label_{lang}"] for lang in LANGS}
         for r in vocabulary
     }
+    order = {node: k + 1 for k, node in enumerate(succession or [])}
     measures = graph.centrality()
     held = {n: 0 for n in graph.nodes}
     for e in graph.edges:
@@ -189,13 +389,15 @@ def view_model(graph: PowerGraph, vocabulary: list[dict[str, str]]) -> ViewModel
             ("powers", held.get(n.id, 0)),
         ):
             sizes[measure] = round(10 + 30 * (value / top[measure]), 2)
+        colour = KIND_COLOURS.get(n.kind, KIND_COLOURS["matter"])
         nodes.append(
             ViewNode(
                 n.id,
                 str(agent_iri(n.id)),
                 n.type,
                 n.kind,
-                KIND_COLOURS.get(n.kind, KIND_COLOURS["matter"]),
+                colour,
+                text_colour(colour),
                 n.labels,
                 n.full_labels,
                 sizes,
@@ -204,7 +406,6 @@ def view_model(graph: PowerGraph, vocabulary: list[dict[str, str]]) -> ViewModel
         )
     edges = []
     for e in graph.edges:
-        colour, dashes = FAMILY_STYLES.get(e.family, ("#566573", False))
         edges.append(
             ViewEdge(
                 e.power,
@@ -212,8 +413,7 @@ def view_model(graph: PowerGraph, vocabulary: list[dict[str, str]]) -> ViewModel
                 e.object,
                 e.action,
                 e.family,
-                colour,
-                dashes,
+                style_of(e.action, e.family),
                 e.labels,
                 e.text,
                 e.section,
@@ -221,9 +421,12 @@ def view_model(graph: PowerGraph, vocabulary: list[dict[str, str]]) -> ViewModel
                 e.citation,
                 e.conditions,
                 e.provision,
+                sentences(e, graph.nodes[e.holder], graph.nodes[e.object], e.citation),
+                order.get(e.holder, 0) if e.family == "succession" else 0,
                 presets_of(e.action, e.family, e.holder, e.object, kinds),
             )
         )
+    lines = _lines(edges)
     sections = sorted({e.section for e in edges}, key=int)
     used_kinds = sorted({n.kind for n in nodes})
     families = {
@@ -236,52 +439,113 @@ def view_model(graph: PowerGraph, vocabulary: list[dict[str, str]]) -> ViewModel
         "kk": "нысан (акт, сайлау, режим)",
     }
     kind_labels = {k: labels.get(("kinds", k), matter) for k in used_kinds}
-    return ViewModel(
+    model = ViewModel(
         nodes,
         edges,
+        lines,
         families,
         {k: KIND_COLOURS.get(k, KIND_COLOURS["matter"]) for k in used_kinds},
         kind_labels,
         sections,
     )
+    model.layouts = {lang: {p: preset_layout(model, p, lang) for p in PRESETS} for lang in LANGS}
+    return model
+
+
+def _lines(edges: list[ViewEdge]) -> list[ViewLine]:
+    grouped: dict[tuple[str, str, str], list[ViewEdge]] = {}
+    for e in edges:
+        grouped.setdefault((e.source, e.target, e.style), []).append(e)
+    lines = []
+    for (source, target, style), members in sorted(grouped.items()):
+        colour, dashes = LINE_STYLES.get(style, ("#566573", False))
+        ranks = sorted({e.rank for e in members if e.rank})
+        lines.append(
+            ViewLine(
+                f"{source}>{target}>{style}",
+                source,
+                target,
+                style,
+                colour,
+                dashes,
+                [e.id for e in members],
+                ", ".join(str(r) for r in ranks),
+            )
+        )
+    return lines
+
+
+def preset_layout(model: ViewModel, preset: str, lang: str) -> dict[str, tuple[float, float]]:
+    """Where each node of a preset sits, in one language (labels differ in width)."""
+    shown, edge_ids = model.visible(preset)
+    info = {n.id: n for n in model.nodes}
+    labels = {n: info[n].labels[lang] for n in shown}
+    if preset == "succession":
+        ranked = sorted(
+            (e for e in model.edges if e.id in edge_ids), key=lambda e: (e.rank, e.source)
+        )
+        heads = sorted({e.target for e in ranked})
+        if len(heads) == 1:
+            return chain_layout(heads[0], [e.source for e in ranked], labels)
+    pairs = {(e.source, e.target) for e in model.edges if e.id in edge_ids}
+    return bands_layout({n: info[n].kind for n in shown}, labels, pairs)
 
 
 def _network(model: ViewModel, lang: str) -> Network:
-    """The pyvis network: nodes and edges with their vis-network options. Parallel powers
-    between the same two nodes get curves of growing roundness so that each stays visible."""
+    """The pyvis network: nodes and merged lines with their vis-network options. Lines
+    between the same two nodes curve apart so that each stays visible and hoverable."""
     net = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
-    parallel: dict[tuple[str, str], int] = {}
     for n in model.nodes:
         matter = n.type == "matter"
         net.add_node(
             n.id,
             label=n.labels[lang],
             shape="box",
-            color={"background": n.color, "border": "#1c2833"},
-            font={"color": "#1c2833" if matter else "#ffffff", "size": 13 if matter else 16},
+            color={
+                "background": n.color,
+                "border": "#1c2833",
+                "highlight": {"background": n.color, "border": "#ffb000"},
+                "hover": {"background": n.color, "border": "#ffb000"},
+            },
+            font={"color": n.text_color, "size": FONT, "face": "system-ui, sans-serif"},
             shapeProperties={"borderRadius": 10 if matter else 3},
-            title=n.full_labels[lang],
+            widthConstraint=_width(box(n.labels[lang]).width),
         )
-    for e in model.edges:
-        pair = (e.source, e.target)
-        rank = parallel[pair] = parallel.get(pair, -1) + 1
+    pair_rank: dict[frozenset[str], int] = {}
+    for ln in model.lines:
+        pair = frozenset((ln.source, ln.target))
+        rank = pair_rank[pair] = pair_rank.get(pair, -1) + 1
         net.add_edge(
-            e.source,
-            e.target,
-            id=e.id,
-            color=e.color,
-            dashes=e.dashes,
-            title=f"{e.labels[lang]} · art. {e.citation}",
-            smooth={"enabled": True, "type": "curvedCW", "roundness": 0.08 + 0.1 * rank},
+            ln.source,
+            ln.target,
+            id=ln.id,
+            color={"color": ln.color, "highlight": "#ffb000", "hover": "#ffb000"},
+            dashes=ln.dashes,
+            width=1.5 + 1.2 * min(len(ln.powers), 6),
+            label=ln.label or None,
+            smooth={"enabled": True, "type": "curvedCW", "roundness": 0.12 + 0.14 * rank},
         )
     return net
 
 
+MARGIN = 6  # vis-network's margin inside a box, added to the label's width on each side
+
+
+def _width(outer: float) -> dict[str, float]:
+    """vis-network's width constraint for a box ``outer`` canvas units wide."""
+    return {"minimum": outer - 2 * MARGIN, "maximum": outer - 2 * MARGIN}
+
+
 def render_html(
-    model: ViewModel, lang: str = "en", preset: str = "all", link_base: str | None = None
+    model: ViewModel,
+    lang: str = "en",
+    preset: str = "overview",
+    link_base: str | None = None,
+    printable: bool = False,
 ) -> str:
     """One self-contained HTML page. ``link_base`` rewrites IRIs in links (the server uses
-    "/" so that they open its own linked-data pages)."""
+    "/" so that they open its own linked-data pages); ``printable`` draws the graph alone
+    with its caption and legend, for slides and handouts."""
     if lang not in LANGS:
         raise KGError(f"language must be one of {', '.join(LANGS)}, not {lang!r}")
     if preset not in PRESETS:
@@ -292,22 +556,35 @@ def render_html(
         "model": {
             "nodes": [asdict(n) for n in model.nodes],
             "edges": [asdict(e) for e in model.edges],
+            "lines": [asdict(ln) for ln in model.lines],
             "families": model.families,
             "kinds": model.kinds,
             "sections": model.sections,
+            "layouts": model.layouts,
+            "boxes": {
+                code: {n.id: astuple(box(n.labels[code])) for n in model.nodes} for code in LANGS
+            },
+            "bands": list(BANDS),
+            "gaps": [GAP_X, GAP_Y, BAND_GAP],
         },
         "kindLabels": model.kind_labels,
+        "lineStyles": {k: {"color": c, "dashes": d} for k, (c, d) in LINE_STYLES.items()},
         "visNodes": nodes,
         "visEdges": edges,
         "lang": lang,
         "preset": preset,
-        "presets": PRESETS,
+        "presets": PRESET_TEXT,
         "measures": list(MEASURES),
         "linkBase": link_base,
+        "printable": printable,
+        "font": FONT,
+        "margin": MARGIN,
     }
     template = environment.get_template("viz.html")
     return template.render(
-        title="The graph of powers",
+        title=PRESET_TEXT[preset][lang][0],
+        lang=lang,
+        printable=printable,
         vis_js=(VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
         data_json=_script_json(data),
@@ -363,4 +640,13 @@ def screenshot(html: str, out: Path, width: int = 1600, height: int = 1000) -> N
 def load_view(graph: KnowledgeGraph, version: str = "2026") -> ViewModel:
     """The view model of the built dataset, through the named queries."""
     vocabulary = graph.select("vocabulary").rows
-    return view_model(PowerGraph.load(graph, version), vocabulary)
+    power_graph = PowerGraph.load(graph, version)
+    steps = graph.select("succession", {"office": "president"}).rows
+    return view_model(power_graph, vocabulary, succession_order(power_graph, steps))
+
+
+def succession_order(graph: PowerGraph, steps: list[dict[str, Any]]) -> list[str]:
+    """Node ids of the successors, in order, from the rows of the `succession` query."""
+    by_label = {n.labels["en"]: n.id for n in graph.nodes.values()}
+    ranked = sorted(steps, key=lambda r: int(r["rank"]))
+    return [by_label[r["successor"]] for r in ranked if r["successor"] in by_label]
