@@ -135,6 +135,8 @@ def _agents_and_matters(g: Graph, corpus: Corpus) -> dict[str, str]:
         g.add((node, DCTERMS.identifier, Literal(a.id)))
         _labels(g, node, a.label, a.short)
         g.add((node, ATA.kind, ids.concept("kinds", a.kind)))
+        for version in a.versions or tuple(d.version for d in corpus.documents):
+            g.add((node, ATA.existsUnder, ids.constitution(version)))
         if a.post_in:
             g.add((node, ORG.postIn, ids.agent(a.post_in)))
             g.add((ids.agent(a.post_in), ORG.hasPost, node))
@@ -278,6 +280,10 @@ class _Version:
             g.add((node, ELI.is_about, ids.concept("topics", topic)))
         if p.note:
             g.add((node, ATA.note, en(p.note)))
+        if p.repealed:
+            g.add((node, ATA.repealed, Literal(True)))
+            if p.repealed_by:
+                g.add((node, ATA.repealedBy, en(p.repealed_by)))
 
     def _fact(self, f: Fact, curated_in: Literal) -> None:
         g = self.g

@@ -136,6 +136,7 @@ class ATA(DefinedNamespace):
     exception: URIRef
     exclusion: URIRef
     exclusive: URIRef
+    existsUnder: URIRef
     experienceYears: URIRef
     expressesNoConfidenceIn: URIRef
     givesExplanationsOn: URIRef
@@ -201,6 +202,8 @@ class ATA(DefinedNamespace):
     relatedProvision: URIRef
     relation: URIRef
     removesFromOffice: URIRef
+    repealed: URIRef
+    repealedBy: URIRef
     reportsTo: URIRef
     represents: URIRef
     requestsDismissalOf: URIRef

@@ -42,6 +42,8 @@ class Agent:
     post_in: str | None
     sub_organization_of: str | None
     where: Where
+    # The constitutions under which it exists (years); empty: every constitution in data/.
+    versions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class Provision:
     note: str | None
     where: Where
     children: list[Provision] = field(default_factory=list)
+    repealed: bool = False  # the provision was repealed; its number stays, with no rule
+    repealed_by: str | None = None  # the amending act, as cited in the official edition
 
 
 @dataclass(frozen=True)
@@ -216,6 +220,7 @@ class Section:
     matters: list[Matter]
     agents: list[Agent]
     path: Path
+    conditions: list[Concept] = field(default_factory=list)  # drafted here, see load_corpus
 
 
 @dataclass
@@ -241,3 +246,9 @@ class Corpus:
     schemes: list[Scheme]
     documents: list[Document]
     root: Path
+
+    def document(self, version: str) -> Document:
+        for d in self.documents:
+            if d.version == version:
+                return d
+        raise KeyError(f"no constitution {version} in {self.root}")

@@ -61,6 +61,7 @@ def test_the_dataset_has_one_graph_per_constitution_and_shared_graphs(dataset: D
         ids.VOCAB_GRAPH,
         ids.INSTITUTIONS_GRAPH,
         ids.VOID_GRAPH,
+        ids.version_graph("1995"),
         ids.version_graph("2026"),
     }
 
