@@ -44,6 +44,8 @@ FACT_CLASS = {
     "principle": ATA.Principle,
     "deadline": ATA.Deadline,
     "unamendable": ATA.Unamendability,
+    "replacement": ATA.Replacement,
+    "correspondence": ATA.Correspondence,
 }
 AGENT_CLASS = {"organization": ORG.FormalOrganization, "post": ORG.Post, "group": ATA.PersonGroup}
 DELEGATION = {
@@ -347,6 +349,14 @@ class _Version:
             g.add((node, ATA.matter, en(str(v["matter"]))))
         if v.get("after"):
             g.add((node, ATA.after, ids.fact(self.version, str(v["after"]))))
+        for old in v.get("replaces", ()):  # type: ignore[attr-defined]
+            for new in f.concerns:
+                g.add((ids.agent(new), DCTERMS.replaces, ids.agent(old)))
+                g.add((ids.agent(old), DCTERMS.isReplacedBy, ids.agent(new)))
+            g.add((node, ATA.replacedBody, ids.agent(old)))
+        for old in v.get("corresponds_to", ()):  # type: ignore[attr-defined]
+            for new in f.concerns:
+                g.add((ids.agent(new), ATA.correspondsTo, ids.agent(old)))
         for c in v.get("protects", ()):  # type: ignore[attr-defined]
             g.add((node, ATA.protectsProvision, self.cite(c)))
 
@@ -366,8 +376,7 @@ def lexicon(corpus: Corpus, index: ProvisionIndex) -> Lexicon:
         placed = index.resolve(Citation(text, corpus.documents[0].where))
         if placed is None:
             return text
-        ref = placed.article + (f"({placed.paragraph_ref})" if placed.paragraph_ref else "")
-        return cite_words[lang].format(ref=ref)
+        return cite_words[lang].format(ref=placed.short_ref)
 
     return Lexicon(
         agent=lambda i, lang: agents.get(i, {}).get(lang, i),

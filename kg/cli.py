@@ -421,3 +421,46 @@ def coverage(
         for line in [*alignment.report(against), *summarise(alignment, document)]:
             click.echo(line)
         sys.exit(0 if alignment.mismatches == 0 else 1)
+
+
+@main.command("diff")
+@click.option("--from", "old", default="1995", show_default=True, help="The earlier constitution.")
+@click.option("--to", "new", default="2026", show_default=True, help="The later constitution.")
+@click.option("--holder", help="Only changes of this body (id or any label, in any language).")
+@click.option("--kind", type=click.Choice(["power", "right", "duty", "institution", "fact"]))
+@click.option("--change", type=click.Choice(["added", "removed", "changed"]))
+@click.option("--summary", is_flag=True, help="Per institution: powers gained, lost, changed.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(sorted(ROW_FORMATS)),
+    default="table",
+    show_default=True,
+)
+@click.pass_obj
+def diff_command(
+    config: Config,
+    old: str,
+    new: str,
+    holder: str | None,
+    kind: str | None,
+    change: str | None,
+    summary: bool,
+    fmt: str,
+) -> None:
+    """What changed from one constitution to the other, power by power: one row per power,
+    right, duty, institution or fact added, removed or changed, with the fields that differ
+    and the articles on both sides."""
+    from kg.diff import diff_result, summary_result
+
+    try:
+        corpus = load_corpus(config.data_dir)
+        changes, result = diff_result(corpus, old, new, holder, kind, change)
+    except SourceDataError as exc:
+        fail(f"cannot load the data: {exc}", 2)
+    except KGError as exc:
+        fail(str(exc), 1)
+    click.echo(
+        ROW_FORMATS[fmt].write(summary_result(corpus, changes) if summary else result), nl=False
+    )

@@ -163,7 +163,13 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
                             yield Problem(f.where, f"'after' names {value!r}, which is not a fact")
                     elif key in ("member_post", "office") and isinstance(value, str):
                         yield from agent(value, f.where, key.replace("_", " "))
-                    elif key in ("order", "lifted_by", "accountable_to"):
+                    elif key in (
+                        "order",
+                        "lifted_by",
+                        "accountable_to",
+                        "replaces",
+                        "corresponds_to",
+                    ):
                         for ref in value:  # type: ignore[attr-defined]
                             yield from agent(ref, f.where, key.replace("_", " "))
                     elif key == "protects":

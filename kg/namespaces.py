@@ -34,6 +34,7 @@ class ATA(DefinedNamespace):
     Constitution: URIRef
     ConstitutionalFact: URIRef
     ConstitutionalLaw: URIRef
+    Correspondence: URIRef
     CountBase: URIRef
     Deadline: URIRef
     Delegation: URIRef
@@ -61,6 +62,7 @@ class ATA(DefinedNamespace):
     Provision: URIRef
     PurposeCondition: URIRef
     Quorum: URIRef
+    Replacement: URIRef
     Restrictability: URIRef
     RestrictabilityNotStated: URIRef
     Restrictable: URIRef
@@ -109,6 +111,7 @@ class ATA(DefinedNamespace):
     consentOf: URIRef
     consentsTo: URIRef
     convenes: URIRef
+    correspondsTo: URIRef
     countBase: URIRef
     countersigns: URIRef
     curatedIn: URIRef
@@ -204,6 +207,7 @@ class ATA(DefinedNamespace):
     removesFromOffice: URIRef
     repealed: URIRef
     repealedBy: URIRef
+    replacedBody: URIRef
     reportsTo: URIRef
     represents: URIRef
     requestsDismissalOf: URIRef

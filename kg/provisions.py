@@ -48,6 +48,11 @@ class Placed:
         return numbers[0] + "".join(f"({n})" for n in numbers[1:])
 
     @property
+    def short_ref(self) -> str:
+        """``57(3)(1)``: the article and its numbered paragraphs or items; parts not shown."""
+        return self.article + "".join(f"({n})" for k, n in self.path[1:] if k in ("para", "item"))
+
+    @property
     def kind(self) -> str:
         return self.provision.kind
 

@@ -333,6 +333,10 @@ FACT_TYPES: dict[str, dict[str, str]] = {
     "principle": {},
     "deadline": {"date": "date", "time_limit": "duration", "after": "ref"},
     "unamendable": {"protects": "citations"},
+    # a body of this constitution takes the place of bodies of the one it replaced
+    "replacement": {"replaces": "refs"},
+    # our alignment of a body with an earlier one where the text states no succession
+    "correspondence": {"corresponds_to": "refs", "matter": "text"},
 }
 DELEGATION_TARGETS = ("constitutional-law", "law", "rules-of-procedure", "president")
 
@@ -380,9 +384,13 @@ def _fact(m: Located) -> Fact:
             if word not in DELEGATION_TARGETS:
                 raise f.fail(key, f"{key!r} must be one of {', '.join(DELEGATION_TARGETS)}")
             values[key] = word
-    basis = citation(f, "basis", required=kind != "silence")
-    if kind == "silence" and basis is not None:
-        raise f.fail("basis", "a silence has no basis: list where one would look in 'related'")
+    unstated = kind in ("silence", "correspondence")
+    basis = citation(f, "basis", required=not unstated)
+    if unstated and basis is not None:
+        raise f.fail(
+            "basis",
+            f"a {kind} has no basis (the text states none): list where one would look in 'related'",
+        )
     concerns = refs(f, "concerns")
     if not concerns:
         raise f.fail(None, f"{f.what} is missing the field 'concerns'")
