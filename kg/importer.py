@@ -167,6 +167,8 @@ def read_print_layout(path: Path, text: str, lang: str) -> list[Line]:
             close()
             skipping = False
             continue
+        if line.startswith("©"):
+            break  # the publisher's footer ends the text
         if SECTION_HEADINGS[lang].match(line):
             close()
             started, article, skipping = True, None, False

@@ -40,7 +40,9 @@ _ALLOWED_CHILDREN = {
     "article": {"para", "item", "part"},
     "para": {"item", "part"},
     "item": {"part"},
-    "part": set(),
+    # A part may introduce a list of its own: art. 52.5 of 1995 has two lists 1)-3), each
+    # after the line that introduces it.
+    "part": {"item"},
 }
 
 
