@@ -14,6 +14,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg import ids
+from kg.diff_graph import add_diff_graphs
 from kg.namespaces import ATA, DCTERMS, ELI, FOAF, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 from kg.ontology import ontology_graph
 from kg.power_build import PowerWriter, write_threshold
@@ -80,6 +81,7 @@ def build_dataset(corpus: Corpus) -> Dataset:
         _Version(
             dataset.graph(ids.version_graph(document.version)), document, labels, corpus
         ).build()
+    add_diff_graphs(dataset, corpus)
     add_void(dataset)
     return dataset
 
@@ -238,6 +240,8 @@ class _Version:
         g.add((node, DCTERMS.license, LICENSE))
         if doc.replaces:
             g.add((node, ELI.repeals, ids.constitution(doc.replaces)))
+            g.add((node, DCTERMS.replaces, ids.constitution(doc.replaces)))
+            g.add((ids.constitution(doc.replaces), DCTERMS.isReplacedBy, node))
         for section in doc.sections:
             s = ids.section(self.version, section.number)
             g.add((s, RDF.type, ATA.Section))

@@ -60,6 +60,12 @@ class Change:
     article_from: str
     article_to: str
     summary: str
+    # For powers: the differing (or, when added or removed, all filled) fields, as ids, so
+    # that before and after can be written in any language; and the powers compared.
+    raw_before: tuple[tuple[str, str], ...] = ()
+    raw_after: tuple[tuple[str, str], ...] = ()
+    from_id: str = ""
+    to_id: str = ""
 
     def row(self, label: Callable[[str], str], verb: Callable[[str], str]) -> dict[str, str]:
         return {
@@ -213,6 +219,10 @@ def _powers(
                         cite_old(a[0].basis),
                         cite_new(b[0].basis),
                         _changed_sentence(names, a[0], b[0], holder, differ, a[1], b[1], old, new),
+                        tuple((f, a[1][f]) for f in differ),
+                        tuple((f, b[1][f]) for f in differ),
+                        a[0].id,
+                        b[0].id,
                     )
                 )
             elif a:
@@ -231,6 +241,10 @@ def _powers(
                         "",
                         f"Under {old} {_clause(names, p.holder, action, p.object)} "
                         f"(art. {cite_old(p.basis)}); {new} has no such power.",
+                        tuple((f, a[1][f]) for f in _filled(a[1])),
+                        (),
+                        p.id,
+                        "",
                     )
                 )
             elif b:
@@ -249,6 +263,10 @@ def _powers(
                         cite_new(p.basis),
                         f"New in {new}: {_clause(names, p.holder, action, p.object)} "
                         f"(art. {cite_new(p.basis)}).",
+                        (),
+                        tuple((f, b[1][f]) for f in _filled(b[1])),
+                        "",
+                        p.id,
                     )
                 )
     return changes
@@ -275,6 +293,56 @@ def _pair(left: list[Side], right: list[Side]) -> list[tuple[Side | None, Side |
     return pairs
 
 
+# The names of the compared fields in Russian and Kazakh (English shows the field ids).
+FIELD_LABELS = {
+    "ru": {
+        "consent_of": "согласие",
+        "threshold": "порог голосования",
+        "proposal_of": "по представлению",
+        "request_of": "по обращению",
+        "consultation_with": "консультации",
+        "opinion_of": "заключение",
+        "initiative": "инициатива",
+        "trigger": "условие возникновения",
+        "purpose": "цель",
+        "scope": "пределы",
+        "timing": "время применения",
+        "time_limit": "срок",
+        "not_before": "не ранее",
+        "exclusions": "ограничения",
+        "recipient": "адресат",
+        "exclusive": "исключительное право",
+    },
+    "kk": {
+        "consent_of": "келісімі",
+        "threshold": "дауыс беру шегі",
+        "proposal_of": "ұсынуы бойынша",
+        "request_of": "өтініші бойынша",
+        "consultation_with": "консультациялар",
+        "opinion_of": "қорытындысы",
+        "initiative": "бастама",
+        "trigger": "туындау шарты",
+        "purpose": "мақсаты",
+        "scope": "қолданылу аясы",
+        "timing": "қолданылу уақыты",
+        "time_limit": "мерзімі",
+        "not_before": "ең ерте мерзімі",
+        "exclusions": "шектеулер",
+        "recipient": "алушы",
+        "exclusive": "айрықша құқық",
+    },
+}
+NONE_WORD = {"en": "none", "ru": "нет", "kk": "жоқ"}
+
+
+def side_text(raw: Iterable[tuple[str, str]], names: Names, lang: str) -> str:
+    """One side of a power's change in a language: labelled fields with stored labels."""
+    fields = FIELD_LABELS.get(lang, {})
+    return "; ".join(
+        f"{fields.get(f, f)}: {_readable(f, v, names) or NONE_WORD[lang]}" for f, v in raw
+    )
+
+
 def _describe(fields: dict[str, str], which: Iterable[str], names: Names) -> str:
     """``consent_of: Senate; threshold: ...`` for the fields asked, an empty one as "none"."""
     return "; ".join(f"{f}: {_readable(f, fields[f], names) or 'none'}" for f in which)
@@ -299,6 +367,13 @@ def _readable(field: str, value: str, names: Names) -> str:
         return ", ".join(names.agent(p) for p in parts)
     if field in ("trigger", "purpose", "scope", "exclusions"):
         return "; ".join(names.concept(p) for p in parts)
+    if field == "timing":
+        return "; ".join(
+            f"{rel} {names.concept(event)}" for rel, _, event in (p.partition(" ") for p in parts)
+        )
+    if field in ("time_limit", "not_before"):
+        length, _, start = value.partition(" from ")
+        return f"{length}, {names.concept(start)}"
     return value
 
 

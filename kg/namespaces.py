@@ -28,6 +28,7 @@ class ATA(DefinedNamespace):
     Article: URIRef
     AtLeast: URIRef
     Before: URIRef
+    Change: URIRef
     Comparison: URIRef
     Composition: URIRef
     Condition: URIRef
@@ -96,11 +97,18 @@ class ATA(DefinedNamespace):
     appliesTo: URIRef
     appoints: URIRef
     approves: URIRef
+    articleFrom: URIRef
+    articleTo: URIRef
     assumesPowersOf: URIRef
     awards: URIRef
     bearer: URIRef
+    before: URIRef
     callsElectionOf: URIRef
     callsReferendum: URIRef
+    changeKind: URIRef
+    changeSummary: URIRef
+    changeType: URIRef
+    changedField: URIRef
     citation: URIRef
     commands: URIRef
     comparison: URIRef
@@ -142,6 +150,7 @@ class ATA(DefinedNamespace):
     existsUnder: URIRef
     experienceYears: URIRef
     expressesNoConfidenceIn: URIRef
+    fromRecord: URIRef
     givesExplanationsOn: URIRef
     givesOpinionOn: URIRef
     grantsPardon: URIRef
@@ -201,6 +210,7 @@ class ATA(DefinedNamespace):
     raisesConfidenceVoteIn: URIRef
     rank: URIRef
     recipient: URIRef
+    recordId: URIRef
     rejects: URIRef
     relatedProvision: URIRef
     relation: URIRef
@@ -237,6 +247,7 @@ class ATA(DefinedNamespace):
     timeLimitBasis: URIRef
     timeLimitFrom: URIRef
     timing: URIRef
+    toRecord: URIRef
     trigger: URIRef
     turnout: URIRef
     votesIn: URIRef
