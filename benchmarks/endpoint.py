@@ -1,6 +1,6 @@
 """Benchmark the SPARQL endpoint of `kg serve` against two peers serving the same dump.
 
-    python benchmarks/endpoint.py [--duration 6] [--clients 1,16] [--queries powers,...]
+    python benchmarks/endpoint.py [--duration 6] [--clients 1,16] [--queries lookup,powers]
 
 Peers, each installed from PyPI into its own virtual environment under
 benchmarks/.envs/ on first run: rdflib-endpoint (Python, rdflib's SPARQL engine) and
@@ -34,13 +34,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ENVS = Path(__file__).resolve().parent / ".envs"
 REQUEST_TIMEOUT = 120  # seconds; rdflib-endpoint needs minutes for `powers` at 16 clients
-DEFAULT_QUERIES = (
-    "powers",
-    "consent-appointments",
-    "legislative-initiative",
-    "institutions",
-    "thresholds",
-)
+# Three query shapes integrators send, beside the named queries (any name in queries/):
+# a point lookup of one IRI, a GROUP BY count over the whole dataset, and `powers`.
+SHAPES = {
+    "lookup": "SELECT ?p ?o WHERE { <https://w3id.org/atazan/id/prime-minister> ?p ?o }",
+    "group-count": "SELECT ?type (COUNT(*) AS ?n) WHERE { ?s a ?type } GROUP BY ?type",
+}
+DEFAULT_QUERIES = ("lookup", "group-count", "powers")
 
 
 def free_port() -> int:
@@ -196,7 +196,10 @@ def main() -> None:
     args = parser.parse_args()
     clients = [int(c) for c in args.clients.split(",")]
     names = args.queries.split(",")
-    queries = {n: (ROOT / "queries" / f"{n}.rq").read_text(encoding="utf-8") for n in names}
+    queries = {
+        n: SHAPES.get(n) or (ROOT / "queries" / f"{n}.rq").read_text(encoding="utf-8")
+        for n in names
+    }
 
     work = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     dist = work / "dist"
@@ -311,13 +314,17 @@ def main() -> None:
             stop(process)
     shutil.rmtree(work, ignore_errors=True)
 
-    print("\nThroughput ratios on `powers` (ours / peer):")
+    print("\nThroughput ratios (ours / peer):")
     for ours in ("ata-zan (no cache)", "ata-zan (cache)"):
         for peer in ("rdflib-endpoint 0.6.3", "oxigraph serve-read-only"):
-            for c in clients:
-                a, b = results.get((ours, "powers", c)), results.get((peer, "powers", c))
-                if a and b:
-                    print(f"  {ours:<20} vs {peer:<26} at {c:>2} clients: {a / b:6.2f}x")
+            for name in queries:
+                for c in clients:
+                    a, b = results.get((ours, name, c)), results.get((peer, name, c))
+                    if a and b:
+                        print(
+                            f"  {ours:<20} vs {peer:<26} {name:<14} at {c:>2} clients: "
+                            f"{a / b:6.2f}x"
+                        )
 
 
 if __name__ == "__main__":

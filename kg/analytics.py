@@ -46,6 +46,7 @@ class Node:
     kind: str
     labels: dict[str, str]  # en, ru, kk (short names)
     full_labels: dict[str, str]
+    names: tuple[str, ...] = ()  # other names in common use, any language (for search)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class PowerGraph:
                     r["kind"],
                     {lang: r[f"short_{lang}"] for lang in ("en", "ru", "kk")},
                     {lang: r[f"label_{lang}"] for lang in ("en", "ru", "kk")},
+                    tuple(sorted(n for n in (r.get("names") or "").split("|") if n)),
                 )
                 for r in nodes.rows
             ),
@@ -119,8 +121,8 @@ class PowerGraph:
     @classmethod
     def load(cls, graph: KnowledgeGraph, version: str = "2026") -> PowerGraph:
         """From the built dataset, through the two named queries."""
-        nodes = graph.query("graph-nodes")
-        edges = graph.query("graph-edges", {"version": version})
+        nodes = graph.select("graph-nodes")
+        edges = graph.select("graph-edges", {"version": version})
         return cls.from_results(nodes, edges)
 
     def label(self, node_id: str) -> str:

@@ -99,6 +99,7 @@ def _labels(g: Graph, subject: URIRef, labels: dict[str, str], short: dict[str, 
         g.add((subject, RDFS.label, Literal(text, lang=lang)))
     for lang, text in sorted(short.items()):
         g.add((subject, SKOS.altLabel, Literal(text, lang=lang)))
+        g.add((subject, ATA.shortLabel, Literal(text, lang=lang)))
 
 
 def _vocabularies(g: Graph, corpus: Corpus) -> None:
@@ -138,6 +139,9 @@ def _agents_and_matters(g: Graph, corpus: Corpus) -> dict[str, str]:
         g.add((node, RDF.type, FOAF.Agent))
         g.add((node, DCTERMS.identifier, Literal(a.id)))
         _labels(g, node, a.label, a.short)
+        for lang, names in sorted(a.alt.items()):  # names in common use, for search
+            for name in names:
+                g.add((node, SKOS.altLabel, Literal(name, lang=lang)))
         g.add((node, ATA.kind, ids.concept("kinds", a.kind)))
         for version in a.versions or tuple(d.version for d in corpus.documents):
             g.add((node, ATA.existsUnder, ids.constitution(version)))

@@ -1,31 +1,57 @@
 """The ``kg`` command line. Each command is a few lines over library code.
 
 Exit codes: 0 success; 1 the data does not validate, or the query or request failed;
-2 the data cannot be loaded at all (like pySHACL's validator).
+2 the data cannot be loaded at all (like pySHACL's validator); 3 the place to write to or
+listen on is not usable (nothing is built or written then). The README's table lists them
+per command and tests/test_exit_codes.py runs each.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from kg import integrity
 from kg.config import Config
-from kg.errors import IntegrityError, KGError, SourceDataError
+from kg.errors import IntegrityError, KGError, QueryError, SourceDataError
 from kg.export import DUMPS, fingerprint, write_dumps
-from kg.formats import ROW_FORMATS
+from kg.export import serialize as serialize_dump
+from kg.formats import ANSWER_FORMATS, ROW_FORMATS, write_answer
 from kg.ontology import edge_properties
-from kg.queries import QueryRegistry, resolve, select
+from kg.queries import QueryRegistry, SelectResult, evaluate, from_text, resolve, select
 from kg.sources import load_corpus
 from kg.store import load_store
 
 
-def fail(message: str, code: int) -> None:
+def fail(message: str, code: int) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
+
+
+CANNOT_WRITE = 3  # the output's directory does not exist
+CANNOT_LISTEN = 3  # `kg serve`: the address cannot be listened on
+
+
+def writable(path: Path, what: str) -> None:
+    """Stop with one line, before any work, when ``path`` cannot be written because its
+    directory does not exist (or is a file)."""
+    parent = path.parent
+    if not parent.is_dir():
+        problem = "is not a directory" if parent.exists() else "does not exist"
+        fail(f"cannot write {what} {path}: the directory {parent} {problem}", CANNOT_WRITE)
+
+
+def dist_writable(config: Config) -> None:
+    """The dumps' directory may be created, but only inside a directory that exists."""
+    if config.dist_dir == Config(environ={}).dist_dir:
+        return  # the default (dist/ of the checkout, or the user's cache) is created as needed
+    if not config.dist_dir.is_dir():
+        writable(config.dist_dir, "the dumps to")
 
 
 @click.group()
@@ -58,10 +84,11 @@ def build(config: Config) -> None:
     from kg.build import build_dataset
 
     started = time.perf_counter()
+    dist_writable(config)
     try:
         corpus = load_corpus(config.data_dir)
     except KGError as exc:
-        fail(str(exc), 2)
+        fail(f"cannot load the data: {exc}", 2)
     problems = integrity.check(corpus, edge_properties())
     if problems:
         click.echo("\n".join(str(p) for p in problems), err=True)
@@ -106,12 +133,19 @@ def validate(config: Config, shapes: Path | None, results: Path | None) -> None:
 
 
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
-    params = {}
+    params: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
+        key = key.strip()
         if not sep or not key:
             fail(f"--param takes key=value, not {pair!r}", 1)
-        params[key.strip()] = value
+        if key in params:
+            fail(
+                f"-p {key} is given twice ({params[key]!r} and {value!r}); a parameter takes "
+                "one value: run the query once for each",
+                1,
+            )
+        params[key] = value
     return params
 
 
@@ -123,29 +157,56 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     "params",
     multiple=True,
     metavar="KEY=VALUE",
-    help="A parameter of the named query; repeat for several.",
+    help="A parameter of the named query; repeat for several (each key once).",
 )
 @click.option(
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(sorted(ROW_FORMATS)),
-    default="table",
-    show_default=True,
+    type=click.Choice(ANSWER_FORMATS),
+    default=None,
+    help="Rows (SELECT): table (default), csv, tsv, json. ASK: yes/no, or json. "
+    "CONSTRUCT and DESCRIBE: turtle (default), nt, jsonld.",
 )
 @click.option("--limit", type=int, default=None, help="Return at most this many rows.")
+@click.option(
+    "--wide", is_flag=True, help="Tables: never shorten long values (on a terminal they are cut)."
+)
 @click.pass_obj
-def query(config: Config, spec: str, params: tuple[str, ...], fmt: str, limit: int | None) -> None:
-    """Run a named query (NAME), a query file (FILE.rq) or SPARQL text ('SELECT ...')."""
+def query(
+    config: Config,
+    spec: str,
+    params: tuple[str, ...],
+    fmt: str | None,
+    limit: int | None,
+    wide: bool,
+) -> None:
+    """Run a named query (NAME), a query file (any existing path) or SPARQL text; `-` reads
+    the query from standard input. Every form: SELECT prints rows, ASK prints yes or no,
+    CONSTRUCT and DESCRIBE print RDF."""
+    from kg.hints import empty_result_hints
+
+    values = _parse_params(params)
     try:
-        named = resolve(spec, QueryRegistry())
+        if spec == "-":
+            named = from_text(sys.stdin.read(), "<stdin>")
+        else:
+            named = resolve(spec, QueryRegistry())
+        text = named.bind(values)
         store = load_store(config).store
-        result = select(store, named.bind(_parse_params(params)), limit or config.max_rows)
+        answer = evaluate(store, text, limit or config.max_rows, named.source)
     except (SourceDataError, IntegrityError) as exc:
         fail(f"cannot load the data: {exc}", 2)
     except KGError as exc:
         fail(str(exc), 1)
-    click.echo(ROW_FORMATS[fmt].write(result), nl=False)
+    table_width = None if wide or not sys.stdout.isatty() else 60
+    try:
+        click.echo(write_answer(answer, fmt, table_width), nl=False)
+    except QueryError as exc:
+        fail(str(exc), 1)
+    if isinstance(answer, SelectResult) and not answer.rows and values:
+        for hint in empty_result_hints(store, named, values):
+            click.echo(f"warning: {hint}", err=True)
 
 
 @main.command()
@@ -178,7 +239,10 @@ def _print_stats(config: Config) -> None:
 
 @main.command()
 @click.option("--host", default=None, help="Address to listen on (default 127.0.0.1; env KG_HOST).")
-@click.option("--port", type=int, default=None, help="Port (default 8000; env KG_PORT).")
+@click.option(
+    "--port", type=int, default=None, help="Port (default 8000; env KG_PORT; 0 picks a free one)."
+)
+@click.option("--access-log", is_flag=True, help="Print a line for every request.")
 @click.option(
     "--get",
     "get_path",
@@ -186,31 +250,68 @@ def _print_stats(config: Config) -> None:
     help="Answer one request in process, print it and exit (1 unless the status "
     "is 200); for smoke tests and examples.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Query worker processes (default 2; env KG_QUERY_WORKERS); each holds its own "
+    "copy of the store, about 100 MB.",
+)
 @click.pass_obj
-def serve(config: Config, host: str | None, port: int | None, get_path: str | None) -> None:
-    """Serve the SPARQL endpoint, linked-data pages, named queries and the graph view."""
+def serve(
+    config: Config,
+    host: str | None,
+    port: int | None,
+    access_log: bool,
+    get_path: str | None,
+    workers: int | None,
+) -> None:
+    """Serve the SPARQL endpoint, linked-data pages, named queries and the graph view.
+    Exit 3 when the address cannot be listened on (port in use, not a port, no permission)."""
     import uvicorn
 
+    from kg.listen import ListenError, listen, url_of
     from kg.server import create_app
-    from kg.store import ensure_dist
 
-    try:
-        nquads_path = ensure_dist(config)
-    except (SourceDataError, IntegrityError) as exc:
-        fail(f"cannot load the data: {exc}", 2)
-    app = create_app(config, nquads_path)
+    dist_writable(config)
+    if workers is not None:
+        config = Config(data_dir=config.data_dir, dist_dir=config.dist_dir, query_workers=workers)
     if get_path:
         import asyncio
 
         from kg.server import get_once
 
+        app = create_app(config, _served_dump(config))
         status, body = asyncio.run(get_once(app, get_path))
         click.echo(body.decode("utf-8", errors="replace"), nl=False)
         sys.exit(0 if status == 200 else 1)
     host = host or config.host
-    port = port or config.port
-    click.echo(f"Ata Zan: serving on http://{host}:{port}/  (SPARQL: http://{host}:{port}/sparql)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:  # before anything else, so that a busy port fails at once
+        sock = listen(host, config.port if port is None else port)
+    except ListenError as exc:
+        fail(str(exc), CANNOT_LISTEN)
+    url = url_of(sock, host)
+
+    def ready() -> None:
+        click.echo(f"Ata Zan: serving on {url}  (SPARQL: {url}sparql); press Ctrl-C to stop")
+
+    app = create_app(config, _served_dump(config), ready=ready)
+    level = "info" if access_log else "warning"
+    server = uvicorn.Server(uvicorn.Config(app, log_level=level, access_log=access_log))
+    # uvicorn passes Ctrl-C on once it has shut down cleanly
+    with contextlib.suppress(KeyboardInterrupt):
+        server.run(sockets=[sock])
+    click.echo("Ata Zan: stopped")
+
+
+def _served_dump(config: Config) -> Path:
+    """The N-Quads dump the server's workers load, built first if the data changed."""
+    from kg.store import ensure_dist
+
+    try:
+        return ensure_dist(config)
+    except (SourceDataError, IntegrityError) as exc:
+        fail(f"cannot load the data: {exc}", 2)
 
 
 @main.command()
@@ -279,6 +380,10 @@ def viz(config: Config, lang: str, preset: str, output: Path | None, png: Path |
 
     if output is None and png is None:
         fail("give -o FILE.html and/or --png FILE.png", 1)
+    if output is not None:
+        writable(output, "the page")
+    if png is not None:
+        writable(png, "the image")
     try:
         model = load_view(KnowledgeGraph.load(config))
     except (SourceDataError, IntegrityError) as exc:
@@ -354,11 +459,15 @@ def import_text_command(
         alignment, dataset = import_text(document, file, lang)
     except KGError as exc:
         fail(str(exc), 2)
-    output = output or config.dist_dir / f"official-text-{version}-{lang}.trig"
+    if output is None:
+        dist_writable(config)
+        output = config.dist_dir / f"official-text-{version}-{lang}.trig"
+        output.parent.mkdir(parents=True, exist_ok=True)
+    else:
+        writable(output, "the wording")
     if output.resolve().is_relative_to(config.data_dir.resolve()):
         fail("the official text is never written into data/", 1)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(dataset.serialize(format="trig", encoding="utf-8"))
+    output.write_bytes(serialize_dump(dataset, "trig"))
     for line in alignment.report(file):
         click.echo(line)
     for line in summarise(alignment, document):
@@ -421,6 +530,32 @@ def coverage(
         for line in [*alignment.report(against), *summarise(alignment, document)]:
             click.echo(line)
         sys.exit(0 if alignment.mismatches == 0 else 1)
+
+
+@main.command()
+@click.argument("url")
+@click.option("--dry-run", is_flag=True, help="Say what would be sent; change nothing.")
+@click.pass_obj
+def publish(config: Config, url: str, dry_run: bool) -> None:
+    """Publish every named graph to a SPARQL 1.1 Graph Store (its Graph Store Protocol URL),
+    one PUT per graph, and check the counts; sends nothing if the store is up to date."""
+    from kg.publish import GraphStore, PublishError, find_credentials
+    from kg.publish import publish as publish_dataset
+
+    try:
+        data = load_store(config).nquads
+    except KGError as exc:
+        fail(f"cannot load the data: {exc}", 2)
+    try:
+        credentials = find_credentials(url, config.publish_user, config.publish_password)
+        report = publish_dataset(GraphStore(url, credentials), data, dry_run, click.echo)
+    except PublishError as exc:
+        fail(str(exc), 3)
+    if report.mismatched:
+        names = ", ".join(g.name for g in report.mismatched)
+        fail(
+            f"the store's counts differ from ours for {names}; the fingerprint was not recorded", 1
+        )
 
 
 @main.command("diff")

@@ -9,8 +9,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import SettingError
+from kg.resources import CHECKOUT, DATA_DIR, INSTALLED
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = CHECKOUT  # the repository root when running from a checkout
+
+
+def _default_dist(environ: Mapping[str, str]) -> Path:
+    """``dist/`` of the checkout; an installed package writes to the user's cache instead
+    of its own installation directory."""
+    if not INSTALLED:
+        return CHECKOUT / "dist"
+    cache = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "ata-zan" / "dist"
 
 
 @dataclass(frozen=True)
@@ -26,12 +36,27 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("data_dir", ROOT / "data", "Directory of the curated YAML data."),
-    Setting("dist_dir", ROOT / "dist", "Directory where `kg build` writes the dumps."),
+    Setting("data_dir", DATA_DIR, "Directory of the curated YAML data."),
+    Setting(
+        "dist_dir",
+        _default_dist(os.environ),
+        "Directory where `kg build` writes the dumps (installed from a wheel: "
+        "~/.cache/ata-zan/dist).",
+    ),
     Setting("query_time_limit", 10.0, "Seconds a query may run before it is stopped (503)."),
-    Setting("max_rows", 10000, "Rows returned at most; longer results are marked truncated."),
+    Setting(
+        "max_rows",
+        250_000,
+        "Rows (or triples) a result may have; a longer one is refused whole (500), never cut.",
+    ),
     Setting("max_request_bytes", 100_000, "Largest request body or query accepted (else 413)."),
     Setting("query_workers", 2, "Worker processes that run queries for the server."),
+    Setting(
+        "worker_memory",
+        1024,
+        "Memory cap of each query worker in MB (address space); 0 for none.",
+        minimum=0,
+    ),
     Setting(
         "service_allowlist",
         "",
@@ -43,6 +68,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Answers kept for identical requests, with ETags; 0 turns the cache off.",
         minimum=0,
     ),
+    Setting(
+        "publish_user",
+        "",
+        "User name for `kg publish` (else a netrc entry for the store's host).",
+    ),
+    Setting("publish_password", "", "Password for `kg publish`; never printed."),
     Setting("host", "127.0.0.1", "Address `kg serve` listens on."),
     Setting("port", 8000, "Port `kg serve` listens on."),
 )
@@ -95,8 +126,20 @@ class Config:
         return self._values["query_workers"]  # type: ignore[return-value]
 
     @property
+    def worker_memory(self) -> int:
+        return self._values["worker_memory"]  # type: ignore[return-value]
+
+    @property
     def response_cache(self) -> int:
         return self._values["response_cache"]  # type: ignore[return-value]
+
+    @property
+    def publish_user(self) -> str:
+        return self._values["publish_user"]  # type: ignore[return-value]
+
+    @property
+    def publish_password(self) -> str:
+        return self._values["publish_password"]  # type: ignore[return-value]
 
     @property
     def host(self) -> str:

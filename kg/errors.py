@@ -6,6 +6,7 @@ setting. None of them should ever reach a user as a traceback.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,13 +42,24 @@ class SourceDataError(KGError):
         self.message = message
 
 
+class DataDirectoryError(SourceDataError):
+    """The data directory itself is missing."""
+
+    def __init__(self, path: Path) -> None:
+        message = f"the data directory {_display(path)} does not exist (see --data, KG_DATA_DIR)"
+        KGError.__init__(self, message)
+        self.where = Where(path, 0)
+        self.message = message
+
+
 class IntegrityError(KGError):
     """The data files load but do not fit together (unknown ids, missing provisions, ...)."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], data_dir: Path | None = None) -> None:
         shown = "\n".join(f"  {p}" for p in problems[:50])
         more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{len(problems)} integrity problem(s) in data/:\n{shown}{more}")
+        place = f"{_display(data_dir)}/" if data_dir else "the data"
+        super().__init__(f"{len(problems)} integrity problem(s) in {place}:\n{shown}{more}")
         self.problems = problems
 
 
@@ -55,7 +67,9 @@ class UnknownQuery(KGError):
     """A named query that does not exist."""
 
     def __init__(self, name: str, available: list[str]) -> None:
-        super().__init__(f"no named query {name!r}; available: {', '.join(available)}")
+        close = difflib.get_close_matches(name, available, n=3, cutoff=0.6)
+        mean = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        super().__init__(f"no named query {name!r}{mean} (available: {', '.join(available)})")
         self.name = name
         self.available = available
 
@@ -66,6 +80,11 @@ class QueryError(KGError):
 
 class QueryTimeout(KGError):
     """A query that ran past its time limit and was stopped."""
+
+
+class WorkerLost(QueryTimeout):
+    """The worker process running a query died (killed, out of memory); the query was not
+    answered and may be retried."""
 
 
 class SettingError(KGError):

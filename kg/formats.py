@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.queries import SelectResult
+from kg.errors import QueryError
+from kg.namespaces import PREFIXES
+from kg.queries import Answer, SelectResult
 
 
 @dataclass(frozen=True)
@@ -54,12 +56,18 @@ def write_json(result: SelectResult) -> str:
     return json.dumps(body, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_table(result: SelectResult, max_width: int = 60) -> str:
-    """A fixed-width text table for the terminal; long cells are cut with an ellipsis."""
+def write_table(result: SelectResult, max_width: int | None = 60) -> str:
+    """A fixed-width text table. With ``max_width``, longer cells are cut with an ellipsis
+    and a last line says how many; ``None`` keeps every value whole."""
+    shortened = 0
 
     def fit(value: object) -> str:
+        nonlocal shortened
         text = _cell(value).replace("\n", " ")
-        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+        if max_width is None or len(text) <= max_width:
+            return text
+        shortened += 1
+        return text[: max_width - 1] + "…"
 
     cells = [[fit(row[c]) for c in result.columns] for row in result.rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(result.columns)]
@@ -70,6 +78,11 @@ def write_table(result: SelectResult, max_width: int = 60) -> str:
     out = [line(result.columns), line(["-" * w for w in widths])]
     out += [line(r) for r in cells]
     note = f"{len(result.rows)} row(s)" + (" (truncated)" if result.truncated else "")
+    if shortened:
+        note += (
+            f"; {shortened} value(s) shortened to {max_width} characters "
+            "(--wide, or -f csv, shows them whole)"
+        )
     return "\n".join([*out, note]) + "\n"
 
 
@@ -128,6 +141,7 @@ GRAPH_TYPES = [
     "application/rdf+xml",
     "application/ld+json",
     "application/trig",
+    "application/n-quads",
 ]
 # Names accepted by the `format` parameter (and file suffixes), per kind of result.
 FORMAT_NAMES: dict[str, dict[str, str]] = {
@@ -150,6 +164,8 @@ FORMAT_NAMES: dict[str, dict[str, str]] = {
         "jsonld": "application/ld+json",
         "json": "application/ld+json",
         "trig": "application/trig",
+        "nq": "application/n-quads",
+        "nquads": "application/n-quads",
     },
 }
 # Common synonyms clients send in Accept.
@@ -160,6 +176,7 @@ ALIASES = {
     "application/x-turtle": "text/turtle",
     "text/plain": "application/n-triples",
     "application/json+ld": "application/ld+json",
+    "text/x-nquads": "application/n-quads",
 }
 
 
@@ -201,3 +218,54 @@ def negotiate(
                 if candidate.startswith(media[:-1]):
                     return candidate
     return None
+
+
+# --- answers of ASK, CONSTRUCT and DESCRIBE on the command line ----------------------------
+
+# RDF formats for CONSTRUCT and DESCRIBE answers (`kg query --format`).
+TRIPLE_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def write_triples(triples: list[ox.Triple], name: str) -> str:
+    fmt = TRIPLE_FORMATS[name]
+    prefixes = PREFIXES if fmt is ox.RdfFormat.TURTLE else None
+    return ox.serialize(triples, format=fmt, prefixes=prefixes).decode("utf-8")
+
+
+def write_boolean(value: bool, name: str) -> str:
+    """An ASK answer: ``yes`` or ``no``; with ``json``, the W3C JSON form."""
+    if name == "json":
+        return json.dumps({"head": {}, "boolean": value}) + "\n"
+    return ("yes" if value else "no") + "\n"
+
+
+ANSWER_FORMATS = sorted(ROW_FORMATS) + sorted(TRIPLE_FORMATS)
+
+
+def write_answer(answer: Answer, fmt: str | None, table_width: int | None = 60) -> str:
+    """Any query's answer as text for the command line; ``fmt`` None picks the default of
+    its form (a table, yes/no, Turtle). A format that does not fit the form is an error."""
+    if isinstance(answer, bool):
+        if fmt in TRIPLE_FORMATS:
+            raise QueryError(
+                f"an ASK query answers yes or no: use --format table or json, not {fmt}"
+            )
+        return write_boolean(answer, fmt or "table")
+    if isinstance(answer, list):
+        if fmt not in (None, *TRIPLE_FORMATS):
+            raise QueryError(
+                "CONSTRUCT and DESCRIBE answer with RDF: use --format turtle, nt or jsonld, "
+                f"not {fmt}"
+            )
+        return write_triples(answer, fmt or "turtle")
+    if fmt in TRIPLE_FORMATS:
+        raise QueryError(
+            f"a SELECT query answers with rows: use --format table, csv, tsv or json, not {fmt}"
+        )
+    if fmt in (None, "table"):
+        return write_table(answer, table_width)
+    return ROW_FORMATS[fmt].write(answer)

@@ -7,6 +7,7 @@ with the SHACL results; ``kg build`` refuses to write ``dist/`` while any remain
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -78,7 +79,10 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
         if scheme not in schemes:
             yield Problem(where, f"{what} {cid!r}: there is no vocab/{scheme}.yaml")
         elif (scheme, cid) not in concepts:
-            yield Problem(where, f"unknown {what} {cid!r}: not in vocab/{scheme}.yaml")
+            known = [c for s, c in concepts if s == scheme]
+            close = difflib.get_close_matches(cid, known, n=1)
+            mean = f"; did you mean {close[0]!r}?" if close else ""
+            yield Problem(where, f"unknown {what} {cid!r}: not in vocab/{scheme}.yaml{mean}")
 
     def agent(aid: str | None, where: Where, what: str) -> Iterator[Problem]:
         if aid and aid not in agents:
@@ -113,7 +117,7 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
                 yield Problem(
                     c.where,
                     f"{what} cites {c.text!r}, which is not a provision of "
-                    f"the {doc.version} Constitution in data/",
+                    f"the {doc.version} Constitution",
                 )
             elif c is not None and _repealed(placed):
                 yield Problem(

@@ -133,6 +133,7 @@ class ATA(DefinedNamespace):
     delegatedTo: URIRef
     denominator: URIRef
     description: URIRef
+    determinesPowersOf: URIRef
     determinesStructureOf: URIRef
     developsProposalsOn: URIRef
     directs: URIRef
@@ -214,6 +215,7 @@ class ATA(DefinedNamespace):
     rejects: URIRef
     relatedProvision: URIRef
     relation: URIRef
+    releasesEarlyFromOffice: URIRef
     removesFromOffice: URIRef
     repealed: URIRef
     repealedBy: URIRef
@@ -230,6 +232,7 @@ class ATA(DefinedNamespace):
     reviewsConstitutionalityOf: URIRef
     scope: URIRef
     setsPriorityFor: URIRef
+    shortLabel: URIRef
     signs: URIRef
     submitsTo: URIRef
     successionStep: URIRef

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+from kg.resources import ONTOLOGY_DIR
+
 ONTOLOGY_FILE = ONTOLOGY_DIR / "atazan.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 

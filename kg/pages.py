@@ -14,6 +14,7 @@ from kg.export import DUMP_NAME, DUMPS
 from kg.formats import GRAPH_TYPES, ROW_FORMATS, negotiate
 from kg.namespaces import BASE
 from kg.serving import (
+    PAGE_ROWS,
     HTTPError,
     State,
     cached_response,
@@ -32,7 +33,14 @@ RDF_SUFFIXES = {
     ".jsonld": "application/ld+json",
     ".nt": "application/n-triples",
     ".rdf": "application/rdf+xml",
+    ".trig": "application/trig",
+    ".nq": "application/n-quads",
 }
+# What a linked-data page offers by Accept: HTML first (a browser's */*), then every RDF
+# format of the /sparql endpoint.
+PAGE_TYPES = ["text/html", *GRAPH_TYPES]
+ONTOLOGY = BASE + "ontology"
+NOT_IN_IRIS = set('<>"{}|^`\\')
 OUR_PATHS = (
     "id/",
     "eli/",
@@ -70,16 +78,16 @@ async def named_query(request: Request) -> Response:
     entry = st.cache.get(key)
     if entry is not None:
         return cached_response(request, entry)
-    result = await rows(st, text)
+    result = await rows(st, text, page=not ext)
     if ext:
         fmt = ROW_FORMATS[ext]
         body = fmt.write(result).encode("utf-8")
-        return respond(request, st, key, body, fmt.media_type, result.truncated)
+        return respond(request, st, key, body, fmt.media_type)
     qs = ("?" + urlencode(params)) if params else ""
     page = render(
         "named_query.html", title=query.title, query=query, params=params, result=result, qs=qs
     )
-    return respond(request, st, key, page.body, "text/html; charset=utf-8", result.truncated)
+    return respond(request, st, key, page.body, "text/html; charset=utf-8")
 
 
 async def query_page(request: Request) -> Response:
@@ -95,6 +103,8 @@ async def query_page(request: Request) -> Response:
         "result": None,
         "boolean": None,
         "graph_text": None,
+        "graph_truncated": False,
+        "page_rows": PAGE_ROWS,
         "formats": [],
     }
     if text:
@@ -110,10 +120,12 @@ async def query_page(request: Request) -> Response:
                 )
             ]
             if kind == "graph":
-                outcome = await run_job(st, Job(text, "text/turtle", st.config.max_rows))
+                job = Job(text, "text/turtle", PAGE_ROWS, overflow="truncate")
+                outcome = await run_job(st, job)
                 context["graph_text"] = outcome.body.decode("utf-8")
+                context["graph_truncated"] = outcome.truncated
             else:
-                result = await rows(st, text)
+                result = await rows(st, text, page=True)
                 if found.form == "ASK":
                     context["boolean"] = result.rows[0]["boolean"]
                 else:
@@ -124,14 +136,22 @@ async def query_page(request: Request) -> Response:
                 "title": "Refused" if status == 403 else "Error",
                 "detail": getattr(exc, "detail", str(exc)),
             }
-    return render("query.html", **context)
+    page = render("query.html", **context)
+    if context["error"]:
+        return page
+    key = ("query-page", text)
+    return respond(request, st, key, page.body, "text/html; charset=utf-8")
 
 
 async def home(request: Request) -> Response:
     st = state(request)
-    stats = await rows(st, st.registry.get("stats").bind({}))
     base_url = str(request.base_url).rstrip("/")
-    return render(
+    key = ("home", base_url)
+    entry = st.cache.get(key)
+    if entry is not None:
+        return cached_response(request, entry)
+    stats = await rows(st, st.registry.get("stats").bind({}))
+    page = render(
         "home.html",
         title="Home",
         stats=stats,
@@ -139,13 +159,14 @@ async def home(request: Request) -> Response:
         time_limit=st.config.query_time_limit,
         max_rows=st.config.max_rows,
     )
+    return respond(request, st, key, page.body, "text/html; charset=utf-8")
 
 
 async def data_index(request: Request) -> Response:
     st = state(request)
     files = []
     for dump in DUMPS:
-        path = st.config.dist_dir / f"{DUMP_NAME}.{dump.extension}"
+        path = st.dumps / f"{DUMP_NAME}.{dump.extension}"
         if path.is_file():
             files.append(
                 {
@@ -162,15 +183,30 @@ async def data_file(request: Request) -> Response:
     name = request.path_params["file"]
     for dump in DUMPS:
         if name == f"{DUMP_NAME}.{dump.extension}":
-            path = st.config.dist_dir / name
+            path = st.dumps / name
             if path.is_file():
                 return FileResponse(path, media_type=dump.media_type)
     raise HTTPError(404, f"no dump named {name!r}; see /data/")
 
 
 async def void(request: Request) -> Response:
+    """The VoID description: RDF (Turtle for */*), or for a browser that asks for HTML the
+    readable page of the dataset it describes."""
     st = state(request)
-    media = choose_media(request, {k: [v] for k, v in request.query_params.items()}, "graph")
+    params = {k: [v] for k, v in request.query_params.items()}
+    if "format" not in params:
+        offered = [*GRAPH_TYPES, "text/html"]  # */* keeps getting Turtle
+        if negotiate(request.headers.get("accept"), offered) == "text/html":
+            lang = request.query_params.get("lang", "en")
+            if lang not in ("en", "ru", "kk"):
+                raise HTTPError(400, "lang must be en, ru or kk")
+            key: tuple[object, ...] = ("void", "text/html", lang)
+            entry = st.cache.get(key)
+            if entry is not None:
+                return cached_response(request, entry)
+            page = await resource_page(st, BASE + "dataset", "/dataset", lang)
+            return respond(request, st, key, page.body, "text/html; charset=utf-8")
+    media = choose_media(request, params, "graph")
     key = ("void", media)
     entry = st.cache.get(key)
     if entry is not None:
@@ -209,13 +245,15 @@ async def resource(request: Request) -> Response:
     media = RDF_SUFFIXES.get(suffix)
     if media:
         path = path[: -len(suffix)]
-    if not path.startswith(OUR_PATHS):
+    if not path.startswith(OUR_PATHS) or any(c in NOT_IN_IRIS or ord(c) <= 32 for c in path):
         raise HTTPError(404, f"nothing is published at /{path}")
     iri = BASE + path
     if media is None:
-        media = negotiate(request.headers.get("accept"), ["text/html", *GRAPH_TYPES[:4]])
+        media = negotiate(request.headers.get("accept"), PAGE_TYPES)
         if media is None:
-            raise HTTPError(406, "available: text/html, " + ", ".join(GRAPH_TYPES[:4]))
+            raise HTTPError(406, "available: " + ", ".join(PAGE_TYPES))
+    if iri == ONTOLOGY:
+        return await ontology(request, st, media)
     lang = request.query_params.get("lang", "en")
     if lang not in ("en", "ru", "kk"):
         raise HTTPError(400, "lang must be en, ru or kk")
@@ -230,8 +268,39 @@ async def resource(request: Request) -> Response:
         outcome = await run_job(
             st, Job(st.pages.get("resource").bind({"iri": iri}), media, st.config.max_rows)
         )
-        return respond(request, st, key, outcome.body, media, outcome.truncated)
+        return respond(request, st, key, outcome.body, media)
     page = await resource_page(st, iri, "/" + path, lang)
+    return respond(request, st, key, page.body, "text/html; charset=utf-8")
+
+
+async def ontology(request: Request, st: State, media: str) -> Response:
+    """The whole ontology: a term such as /ontology#Power dereferences to this document
+    (the fragment never reaches the server), in every RDF format or as one HTML page with
+    an anchor per term."""
+    key = ("ontology", media)
+    entry = st.cache.get(key)
+    if entry is not None:
+        return cached_response(request, entry)
+    if media != "text/html":
+        outcome = await run_job(
+            st, Job(st.pages.get("ontology").bind({}), media, st.config.max_rows)
+        )
+        return respond(request, st, key, outcome.body, media)
+    found = await rows(st, st.pages.get("ontology-terms").bind({}))
+    terms: dict[str, dict[str, object]] = {}
+    for row in found.rows:
+        term = terms.setdefault(
+            str(row["term"]),
+            {
+                "anchor": str(row["term"]).partition("#")[2],
+                "label": row["label"],
+                "definition": row["definition"],
+                "kinds": [],
+                "parents": str(row["parents"] or "").split(),
+            },
+        )
+        term["kinds"].append(row["kind"])  # type: ignore[attr-defined]
+    page = render("ontology.html", title="Ontology", iri=ONTOLOGY, terms=list(terms.values()))
     return respond(request, st, key, page.body, "text/html; charset=utf-8")
 
 

@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from kg.errors import QueryError
 from kg.namespaces import BASE, DCTERMS, SD, VOID
+from kg.pages import query_page
 from kg.serving import (
     HTTPError,
     State,
@@ -24,7 +25,8 @@ from kg.serving import (
     run_job,
     state,
 )
-from kg.sparql_text import RefusedQuery, check_query
+from kg.sparql_text import RefusedQuery, UpdateInQuery, check_query
+from kg.web import wants_html
 from kg.workers import Job
 
 
@@ -40,12 +42,21 @@ async def read_body(request: Request, limit: int) -> bytes:
     return body
 
 
+def decode_form(text: str, where: str) -> dict[str, list[str]]:
+    """Form fields, each percent-decoded once; percent-escapes that are not UTF-8 are an
+    error (a query must never run with replacement characters in it)."""
+    try:
+        return parse_qs(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError as exc:
+        raise HTTPError(400, f"{where} has percent-escapes that are not UTF-8") from exc
+
+
 async def protocol_params(request: Request, st: State) -> dict[str, list[str]]:
     """The protocol's parameters from the URL and, for POST, the body; decoded once."""
     limit = st.config.max_request_bytes
     if len(request.url.query) > limit:
         raise HTTPError(413, f"the query string is longer than {limit} bytes")
-    params = parse_qs(request.url.query, keep_blank_values=True)
+    params = decode_form(request.url.query, "the query string")
     if request.method == "POST":
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         body = await read_body(request, limit)
@@ -54,7 +65,7 @@ async def protocol_params(request: Request, st: State) -> dict[str, list[str]]:
         except UnicodeDecodeError as exc:
             raise HTTPError(400, "the request body is not UTF-8") from exc
         if media == "application/x-www-form-urlencoded":
-            for key, values in parse_qs(text, keep_blank_values=True).items():
+            for key, values in decode_form(text, "the request body").items():
                 params.setdefault(key, []).extend(values)
         elif media == "application/sparql-query":
             params["query"] = [text]
@@ -78,12 +89,17 @@ async def sparql(request: Request) -> Response:
     if not queries:
         if request.method == "POST":
             raise HTTPError(400, "the request has no 'query' parameter")
-        return service_description(request, params)
+        if "format" not in params and wants_html(request):
+            return await query_page(request)  # a browser opening the endpoint
+        return service_description(request, st, params)
     if len(queries) > 1:
         raise HTTPError(400, "give exactly one 'query' parameter")
     text = queries[0]
     try:
         found = check_query(text, st.config.service_allowlist)
+    except UpdateInQuery as exc:
+        # The Protocol: an update is not a legal query string, so it is a malformed query.
+        raise HTTPError(400, str(exc)) from exc
     except RefusedQuery as exc:
         raise HTTPError(403, str(exc)) from exc
     except QueryError as exc:
@@ -109,7 +125,7 @@ async def sparql(request: Request) -> Response:
             not found.has_dataset,
         ),
     )
-    return respond(request, st, key, outcome.body, outcome.media_type or media, outcome.truncated)
+    return respond(request, st, key, outcome.body, outcome.media_type or media)
 
 
 SD_FORMATS = {
@@ -118,6 +134,7 @@ SD_FORMATS = {
     "application/rdf+xml": "xml",
     "application/ld+json": "json-ld",
     "application/trig": "trig",
+    "application/n-quads": "nt",  # N-Triples is N-Quads with every triple in the default graph
 }
 RESULT_FORMAT_IRIS = {
     "application/sparql-results+json": "http://www.w3.org/ns/formats/SPARQL_Results_JSON",
@@ -129,16 +146,21 @@ RESULT_FORMAT_IRIS = {
     "application/rdf+xml": "http://www.w3.org/ns/formats/RDF_XML",
     "application/ld+json": "http://www.w3.org/ns/formats/JSON-LD",
     "application/trig": "http://www.w3.org/ns/formats/TriG",
+    "application/n-quads": "http://www.w3.org/ns/formats/N-Quads",
 }
 
 
-def service_description(request: Request, params: dict[str, list[str]]) -> Response:
+def service_description(request: Request, st: State, params: dict[str, list[str]]) -> Response:
     """SPARQL 1.1 Service Description of this endpoint (GET with no query)."""
     media = choose_media(request, params, "graph")
+    endpoint = URIRef(str(request.url.replace(query="")))
+    key = ("service-description", media, str(endpoint))
+    entry = st.cache.get(key)
+    if entry is not None:
+        return cached_response(request, entry)
     g = Graph()
     g.bind("sd", SD)
     service, dataset = BNode("service"), BNode("dataset")
-    endpoint = URIRef(str(request.url.replace(query="")))
     g.add((service, RDF.type, SD.Service))
     g.add((service, SD.endpoint, endpoint))
     g.add((service, SD.supportedLanguage, SD.SPARQL11Query))
@@ -158,4 +180,4 @@ def service_description(request: Request, params: dict[str, list[str]]) -> Respo
         g.add((dataset, SD.namedGraph, named))
         g.add((named, SD.name, URIRef(f"{BASE}graph/{name}")))
     body = g.serialize(format=SD_FORMATS[media], encoding="utf-8")
-    return Response(body, media_type=media)
+    return respond(request, st, key, body, media)

@@ -26,8 +26,9 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, UnknownQuery
 from kg.namespaces import PREFIXES
+from kg.resources import QUERIES_DIR
+from kg.sparql_errors import from_engine
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
 _HEADER = re.compile(r"^#\+\s*(\w+)(?:\s+([\w-]+))?\s*:\s*(.*)$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -54,6 +55,7 @@ class NamedQuery:
     parameters: tuple[Parameter, ...]
     text: str
     path: Path | None = None
+    source: str | None = None  # how error messages name it: a file, <stdin>, or None
 
     def bind(self, values: dict[str, str]) -> str:
         """The query text with parameter values written in; unknown names are an error."""
@@ -75,7 +77,10 @@ class NamedQuery:
 
 def parse_query_file(path: Path, strict: bool = True) -> NamedQuery:
     """Read a query file; ``strict`` (for ``queries/``) requires a name and a full header."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise QueryError(f"{path}: not a UTF-8 text file, so not a SPARQL query") from None
     name = path.stem
     meta: dict[str, str] = {}
     params: list[Parameter] = []
@@ -95,7 +100,7 @@ def parse_query_file(path: Path, strict: bool = True) -> NamedQuery:
         if strict and not meta.get(key):
             raise QueryError(f"{where}: the header needs a '#+ {key}:' line")
     query = NamedQuery(
-        name, meta.get("title", name), meta.get("description", ""), tuple(params), text, path
+        name, meta.get("title", name), meta.get("description", ""), tuple(params), text, path, where
     )
     for p in params:
         if not p.marker.search(text):
@@ -124,16 +129,34 @@ class QueryRegistry:
             raise UnknownQuery(name, sorted(self.queries)) from None
 
 
+_ONE_WORD = re.compile(r"^[^\s{}]+$")  # a path, or a name; hardly ever a query
+_QUERY_START = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
 def resolve(spec: str, registry: QueryRegistry) -> NamedQuery:
-    """``spec`` is a named query, a path to a ``.rq`` file, or SPARQL text."""
+    """``spec`` is a named query, an existing file (whatever its extension), or SPARQL
+    text; ``-`` is read by the caller from standard input (see :func:`from_text`)."""
+    if spec in registry.queries:
+        return registry.queries[spec]
+    if _is_file(spec):
+        return parse_query_file(Path(spec), strict=False)
     if _NAME.match(spec):
-        return registry.get(spec)
-    if spec.endswith(".rq"):
-        path = Path(spec)
-        if not path.is_file():
-            raise QueryError(f"no query file {spec}")
-        return parse_query_file(path, strict=False)
-    return NamedQuery("adhoc", "Ad hoc query", "", (), spec)
+        raise UnknownQuery(spec, sorted(registry.queries))
+    if _ONE_WORD.match(spec) and not _QUERY_START.match(spec):
+        raise QueryError(f"no query file {spec} (and it is not a named query or SPARQL text)")
+    return from_text(spec)
+
+
+def _is_file(spec: str) -> bool:
+    try:
+        return "\n" not in spec and Path(spec).is_file()
+    except (OSError, ValueError):  # a name too long for a path, a NUL character
+        return False
+
+
+def from_text(text: str, source: str | None = None) -> NamedQuery:
+    """SPARQL text given on the command line, from standard input or in Python."""
+    return NamedQuery("adhoc", "Ad hoc query", "", (), text, None, source)
 
 
 # --- running -----------------------------------------------------------------------------
@@ -175,18 +198,41 @@ def python_value(term: object) -> Any:
     return term.value  # NamedNode
 
 
-def execute(store: ox.Store, text: str) -> Any:
+def execute(store: ox.Store, text: str, source: str | None = None) -> Any:
     """Run SPARQL text on the store with the default graph as the union of all graphs."""
     try:
         return store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        raise from_engine(text, str(exc), source) from None
 
 
-def select(store: ox.Store, text: str, max_rows: int | None = None) -> SelectResult:
-    solutions = execute(store, text)
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise QueryError("this query is not a SELECT query")
+# What a query gives: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE).
+Answer = SelectResult | bool | list[ox.Triple]
+
+
+def evaluate(
+    store: ox.Store, text: str, max_rows: int | None = None, source: str | None = None
+) -> Answer:
+    """Run a query of any form."""
+    answer = execute(store, text, source)
+    if isinstance(answer, ox.QueryBoolean):
+        return bool(answer)
+    if isinstance(answer, ox.QueryTriples):
+        return sorted(answer, key=str)  # sorted: the same query prints the same text
+    return _rows(answer, max_rows)
+
+
+def select(
+    store: ox.Store, text: str, max_rows: int | None = None, source: str | None = None
+) -> SelectResult:
+    """Run a SELECT query; any other form is an error."""
+    answer = evaluate(store, text, max_rows, source)
+    if not isinstance(answer, SelectResult):
+        raise QueryError("this query does not return rows: it is an ASK, CONSTRUCT or DESCRIBE")
+    return answer
+
+
+def _rows(solutions: ox.QuerySolutions, max_rows: int | None) -> SelectResult:
     columns = [v.value for v in solutions.variables]
     result = SelectResult(columns, [])
     for solution in solutions:
@@ -206,4 +252,4 @@ def run(
     max_rows: int | None = None,
 ) -> SelectResult:
     """Run a named (or ad hoc) SELECT query with parameters; rows come back as dicts."""
-    return select(store, query.bind(params or {}), max_rows)
+    return select(store, query.bind(params or {}), max_rows, query.source)

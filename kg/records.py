@@ -44,6 +44,8 @@ class Agent:
     where: Where
     # The constitutions under which it exists (years); empty: every constitution in data/.
     versions: tuple[str, ...] = ()
+    # Other names in common use, per language (parliament for the Kurultai); for search.
+    alt: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

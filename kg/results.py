@@ -152,8 +152,14 @@ def ask_xml(value: bool) -> bytes:
     ).encode("utf-8")
 
 
-def ask_text(value: bool) -> bytes:
-    return (b"true" if value else b"false") + b"\n"
+def ask_csv(value: bool) -> bytes:
+    # The CSV and TSV result formats define no boolean form; engines (Jena, RDF4J) read and
+    # write ASK as one row of the variable `_askResult`, so we do the same.
+    return b"_askResult\r\n" + (b"true" if value else b"false") + b"\r\n"
+
+
+def ask_tsv(value: bool) -> bytes:
+    return b"?_askResult\n" + (b"true" if value else b"false") + b"\n"
 
 
 SELECT_WRITERS: dict[str, Callable[[list[str], Rows], bytes]] = {
@@ -165,6 +171,6 @@ SELECT_WRITERS: dict[str, Callable[[list[str], Rows], bytes]] = {
 ASK_WRITERS: dict[str, Callable[[bool], bytes]] = {
     "application/sparql-results+json": ask_json,
     "application/sparql-results+xml": ask_xml,
-    "text/csv": ask_text,
-    "text/tab-separated-values": ask_text,
+    "text/csv": ask_csv,
+    "text/tab-separated-values": ask_tsv,
 }

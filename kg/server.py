@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -22,6 +23,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg.cache import ResponseCache
 from kg.config import Config
@@ -46,9 +48,49 @@ from kg.workers import QueryPool
 log = logging.getLogger("kg.server")
 
 
+class QuietUpgrades(logging.Filter):
+    """Java's HTTP client offers `Upgrade: h2c` on every request; uvicorn answers in HTTP/1.1
+    as it should, but logs a warning each time. The offer is harmless: drop those lines."""
+
+    WORDS = ("Unsupported upgrade request", "No supported WebSocket library")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not any(w in message for w in self.WORDS)
+
+
+def quiet_upgrades() -> None:
+    logger = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, QuietUpgrades) for f in logger.filters):
+        logger.addFilter(QuietUpgrades())
+
+
+class VaryAccept:
+    """`Vary: Accept` on every answer: the body of almost every route depends on Accept
+    (content negotiation, and errors as HTML or JSON), so a shared cache must key on it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_vary(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                vary = [v.strip() for v in headers.get("vary", "").split(",") if v.strip()]
+                if "accept" not in (v.lower() for v in vary):
+                    headers["vary"] = ", ".join([*vary, "Accept"])
+            await send(message)
+
+        await self.app(scope, receive, send_with_vary)
+
+
 async def handle_http_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, HTTPError):
-        return error_response(request, exc.status, exc.detail, exc.headers)
+        return error_response(request, exc.status, exc.detail, exc.headers, exc.title)
     if isinstance(exc, HTTPException):
         detail = exc.detail if exc.status_code != 404 else f"nothing at {request.url.path}"
         return error_response(request, exc.status_code, str(detail))
@@ -58,15 +100,25 @@ async def handle_http_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 500, "the server failed to answer; the error is logged")
 
 
-def create_app(config: Config, nquads_path: Path) -> Starlette:
+def create_app(
+    config: Config, nquads_path: Path, ready: Callable[[], None] | None = None
+) -> Starlette:
+    """The app; ``ready`` is called once the query workers have started."""
     registry = QueryRegistry()
     pages = QueryRegistry(QUERIES_DIR / "pages")
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        pool = QueryPool(nquads_path, config.query_workers, config.query_time_limit)
+        pool = QueryPool(
+            nquads_path, config.query_workers, config.query_time_limit, config.worker_memory
+        )
         await pool.start()
-        app.state.kg = State(config, pool, registry, pages, ResponseCache(config.response_cache))
+        quiet_upgrades()
+        app.state.kg = State(
+            config, pool, registry, pages, ResponseCache(config.response_cache), nquads_path.parent
+        )
+        if ready is not None:
+            ready()
         try:
             yield
         finally:
@@ -91,8 +143,9 @@ def create_app(config: Config, nquads_path: Path) -> Starlette:
             allow_origins=["*"],
             allow_methods=["GET", "POST"],
             allow_headers=["*"],
-            expose_headers=["ETag", "KG-Truncated"],
+            expose_headers=["ETag"],
         ),
+        Middleware(VaryAccept),
         Middleware(GZipMiddleware, minimum_size=1024),
     ]
     handlers = {

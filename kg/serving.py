@@ -4,6 +4,7 @@ query in the worker pool, negotiating the media type and answering through the c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -19,11 +20,18 @@ from kg.workers import Job, Outcome, QueryPool
 class HTTPError(Exception):
     """Raised inside handlers; turned into the one error shape."""
 
-    def __init__(self, status: int, detail: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        headers: dict[str, str] | None = None,
+        title: str | None = None,
+    ) -> None:
         super().__init__(detail)
         self.status = status
         self.detail = detail
         self.headers = headers or {}
+        self.title = title
 
 
 @dataclass
@@ -33,6 +41,7 @@ class State:
     registry: QueryRegistry
     pages: QueryRegistry
     cache: ResponseCache
+    dumps: Path  # the set of dumps this server answers from (a later build does not move it)
 
 
 def state(request: Request) -> State:
@@ -45,14 +54,26 @@ async def run_job(st: State, job: Job) -> Outcome:
     except QueryTimeout as exc:
         raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
     if outcome.error:
-        status = {"syntax": 400, "media": 406}.get(outcome.error_kind or "", 400)
-        prefix = "SPARQL syntax error: " if outcome.error_kind == "syntax" else ""
-        raise HTTPError(status, prefix + outcome.error)
+        # A result past the row limit is refused whole: the SPARQL 1.1 Protocol (2.1.4)
+        # answers a query the service refuses to run with 500.
+        status = {"syntax": 400, "media": 406, "too_large": 500}.get(outcome.error_kind or "", 400)
+        title = "Result Too Large" if outcome.error_kind == "too_large" else None
+        raise HTTPError(status, outcome.error, title=title)
     return outcome
 
 
-async def rows(st: State, text: str, max_rows: int | None = None) -> SelectResult:
-    outcome = await run_job(st, Job(text, None, max_rows or st.config.max_rows))
+# An HTML page shows at most this many rows, and says so when there are more.
+PAGE_ROWS = 2000
+
+
+async def rows(st: State, text: str, page: bool = False) -> SelectResult:
+    """Rows as Python values. For an HTML ``page`` (which says so) a long result is cut at
+    PAGE_ROWS; otherwise a result past the row limit is refused whole."""
+    if page:
+        job = Job(text, None, min(PAGE_ROWS, st.config.max_rows), overflow="truncate")
+    else:
+        job = Job(text, None, st.config.max_rows)
+    outcome = await run_job(st, job)
     if outcome.rows is None:
         raise HTTPError(400, "this query does not return rows")
     return outcome.rows
@@ -64,10 +85,8 @@ def respond(
     key: tuple[object, ...],
     body: bytes,
     media_type: str,
-    truncated: bool = False,
 ) -> Response:
-    headers = (("KG-Truncated", "true"),) if truncated else ()
-    entry = st.cache.put(key, body, media_type, headers)
+    entry = st.cache.put(key, body, media_type)
     return cached_response(request, entry)
 
 

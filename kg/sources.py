@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from kg.errors import SourceDataError, Where
+from kg.errors import DataDirectoryError, SourceDataError, Where
 from kg.fields import (
     DATE,
     citation,
@@ -36,10 +36,10 @@ from kg.records import (
     Scheme,
     Section,
 )
+from kg.resources import DATA_DIR
 from kg.yamlfile import Fields, Located, read_yaml
 
 LANGS = ("en", "ru", "kk")
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -49,13 +49,13 @@ def load_corpus(root: Path | None = None) -> Corpus:
     """Read every data file under ``root`` (default: the package's ``data/``)."""
     root = (root or DATA_DIR).resolve()
     if not root.is_dir():
-        raise SourceDataError(Where(root, 1), "the data directory does not exist")
+        raise DataDirectoryError(root)
     agents = _read_list(root / "institutions.yaml", "an institution", _agent)
     matters = _read_list(root / "matters.yaml", "a matter", _matter)
     schemes = [_scheme(path) for path in sorted((root / "vocab").glob("*.yaml"))]
     documents = [_document(path) for path in sorted(root.glob("constitution-*/document.yaml"))]
     if not documents:
-        raise SourceDataError(Where(root, 1), "no constitution-*/document.yaml under data/")
+        raise SourceDataError(Where(root, 1), f"no constitution-*/document.yaml under {root}")
     return Corpus(agents, matters, _with_drafted_conditions(schemes, documents), documents, root)
 
 
@@ -90,7 +90,17 @@ def _agent(m: Located) -> Agent:
         m,
         m.where(),
         "an institution",
-        {"id", "type", "kind", "label", "short", "post_in", "sub_organization_of", "versions"},
+        {
+            "id",
+            "type",
+            "kind",
+            "label",
+            "short",
+            "alt",
+            "post_in",
+            "sub_organization_of",
+            "versions",
+        },
     )
     kind_of = f.required_text("type")
     versions = f.raw("versions") or []
@@ -110,7 +120,26 @@ def _agent(m: Located) -> Agent:
         sub_organization_of=ref(f, "sub_organization_of"),
         where=f.where,
         versions=tuple(versions),
+        alt=_alt_names(f),
     )
+
+
+def _alt_names(f: Fields) -> dict[str, tuple[str, ...]]:
+    """``alt: {en: [parliament], ru: [парламент]}``: other names in common use."""
+    raw = f.raw("alt")
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise f.fail("alt", "'alt' maps a language (en, ru, kk) to a list of names")
+    names: dict[str, tuple[str, ...]] = {}
+    for lang, values in raw.items():
+        if lang not in LANGS:
+            raise f.fail("alt", f"'alt' has an unknown language {lang!r} (use en, ru, kk)")
+        items = values if isinstance(values, list) else [values]
+        if not items or not all(isinstance(v, str) and v.strip() for v in items):
+            raise f.fail("alt", f"'alt.{lang}' must be a list of non-empty names")
+        names[str(lang)] = tuple(v.strip() for v in items)
+    return names
 
 
 def _matter(m: Located) -> Matter:

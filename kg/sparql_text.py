@@ -47,6 +47,7 @@ _FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 class Token:
     kind: str
     text: str
+    start: int = 0  # offset in the query text
 
 
 def tokens(text: str) -> list[Token]:
@@ -59,7 +60,7 @@ def tokens(text: str) -> list[Token]:
             continue
         if kind == "word" and found and found[-1].text == ":":
             kind = "name"
-        found.append(Token(kind, match.group()))
+        found.append(Token(kind, match.group(), match.start()))
     return found
 
 
@@ -110,7 +111,10 @@ def check_query(text: str, allowlist: tuple[str, ...] = ()) -> Inspection:
     """Refuse updates and SERVICE calls not on the allow-list; return the inspection."""
     found = inspect(text)
     if found.is_update:
-        raise RefusedQuery("SPARQL Update is not accepted: this endpoint is read-only")
+        raise UpdateInQuery(
+            "this is a SPARQL Update, not a query; this endpoint is read-only and accepts "
+            "no updates"
+        )
     for target in found.services:
         iri = target[1:-1] if target.startswith("<") else None
         if iri is None or iri not in allowlist:
@@ -120,6 +124,9 @@ def check_query(text: str, allowlist: tuple[str, ...] = ()) -> Inspection:
                 "other endpoints" + (" not on its allow-list" if allowlist else "")
             )
     if found.form is None:
+        from kg.sparql_errors import precheck  # here: sparql_errors reads this module's tokens
+
+        precheck(text)  # a misspelt form, with its line, column and a suggestion
         raise QueryError(
             "not a SPARQL query: expected SELECT, ASK, CONSTRUCT or DESCRIBE after the prologue"
         )
@@ -128,3 +135,7 @@ def check_query(text: str, allowlist: tuple[str, ...] = ()) -> Inspection:
 
 class RefusedQuery(QueryError):
     """A well-formed request that the endpoint will not run (update, federation)."""
+
+
+class UpdateInQuery(RefusedQuery):
+    """An update sent where a query belongs: malformed as a query (400), and refused."""

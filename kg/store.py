@@ -16,7 +16,7 @@ from kg import integrity
 from kg.build import build_dataset
 from kg.config import Config
 from kg.errors import IntegrityError
-from kg.export import DUMP_NAME, fingerprint, nquads
+from kg.export import DUMP_NAME, current_set, fingerprint, nquads
 from kg.ontology import edge_properties
 from kg.sources import load_corpus
 
@@ -34,19 +34,16 @@ def build_nquads(data_dir: Path) -> bytes:
     corpus = load_corpus(data_dir)
     problems = integrity.check(corpus, edge_properties())
     if problems:
-        raise IntegrityError([str(p) for p in problems])
+        raise IntegrityError([str(p) for p in problems], data_dir)
     return nquads(build_dataset(corpus))
 
 
 def load_store(config: Config | None = None) -> LoadedStore:
     config = config or Config()
     current = fingerprint(config.data_dir)
-    cached_nq = config.dist_dir / f"{DUMP_NAME}.nq"
-    cached_fp = config.dist_dir / f"{DUMP_NAME}.fingerprint"
-    from_cache = (
-        cached_nq.is_file() and cached_fp.is_file() and cached_fp.read_text().strip() == current
-    )
-    data = cached_nq.read_bytes() if from_cache else build_nquads(config.data_dir)
+    found = _built(config, current)
+    from_cache = found is not None
+    data = found.read_bytes() if found is not None else build_nquads(config.data_dir)
     return LoadedStore(store_from_nquads(data), data, current, from_cache)
 
 
@@ -62,13 +59,31 @@ def ensure_dist(config: Config) -> Path:
     from kg.export import write_dumps
 
     current = fingerprint(config.data_dir)
-    nq = config.dist_dir / f"{DUMP_NAME}.nq"
-    stamp = config.dist_dir / f"{DUMP_NAME}.fingerprint"
-    if nq.is_file() and stamp.is_file() and stamp.read_text().strip() == current:
-        return nq
+    found = _built(config, current)
+    if found is not None:
+        return found
     corpus = load_corpus(config.data_dir)
     problems = integrity.check(corpus, edge_properties())
     if problems:
-        raise IntegrityError([str(p) for p in problems])
+        raise IntegrityError([str(p) for p in problems], config.data_dir)
     write_dumps(build_dataset(corpus), config.dist_dir, current)
-    return nq
+    found = _built(config, current)
+    if found is None:
+        raise IntegrityError([f"the dumps written to {config.dist_dir} cannot be read back"])
+    return found
+
+
+def _built(config: Config, current: str) -> Path | None:
+    """The N-Quads dump of the set in use (a path inside that set, so that it does not
+    follow a later switch), if that set was built from the current data; else None."""
+    folder = current_set(config.dist_dir)
+    if folder is None:
+        return None
+    nq = folder / f"{DUMP_NAME}.nq"
+    stamp = folder / f"{DUMP_NAME}.fingerprint"
+    try:
+        if nq.is_file() and stamp.read_text().strip() == current:
+            return nq
+    except OSError:
+        return None
+    return None

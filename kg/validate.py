@@ -98,14 +98,20 @@ def _short(node: object) -> str:
 def origins(corpus: Corpus) -> dict[URIRef, Where]:
     """Where each record of the graph was written, for the report."""
     found: dict[URIRef, Where] = {}
+    for scheme in corpus.schemes:
+        for c in scheme.concepts:
+            found[ids.concept(scheme.id, c.id)] = c.where
     for a in corpus.agents:
         found[ids.agent(a.id)] = a.where
+        found.setdefault(ids.concept("kinds", a.kind), a.where)  # a misspelt kind: its use
     for m in corpus.matters:
         found[ids.agent(m.id)] = m.where
     for doc in corpus.documents:
         v = doc.version
         for placed in ProvisionIndex(doc).placed:
             found[ids.provision(v, placed.eid)] = placed.provision.where
+            for topic in placed.provision.topics:  # a misspelt topic: where it is first used
+                found.setdefault(ids.concept("topics", topic), placed.provision.where)
         for s in doc.sections:
             for a in s.agents:
                 found[ids.agent(a.id)] = a.where
@@ -113,6 +119,8 @@ def origins(corpus: Corpus) -> dict[URIRef, Where]:
                 found[ids.agent(m.id)] = m.where
             for p in s.powers:
                 found[ids.power(v, p.id)] = p.where
+                # A misspelt action is a concept no vocabulary defines: show where it is used.
+                found.setdefault(ids.concept("actions", p.action), p.where)
             for f in s.facts:
                 found[ids.fact(v, f.id)] = f.where
             for r in s.rights:

@@ -87,6 +87,9 @@ class ViewNode:
     labels: dict[str, str]
     full_labels: dict[str, str]
     sizes: dict[str, float]
+    # Every name the search box accepts: full and short labels in all three languages and
+    # the other names in common use (parliament for the Kurultai).
+    names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -196,6 +199,7 @@ def view_model(graph: PowerGraph, vocabulary: list[dict[str, str]]) -> ViewModel
                 n.labels,
                 n.full_labels,
                 sizes,
+                sorted({*n.labels.values(), *n.full_labels.values(), *n.names}),
             )
         )
     edges = []
@@ -351,10 +355,12 @@ def screenshot(html: str, out: Path, width: int = 1600, height: int = 1000) -> N
         ]
         done = subprocess.run(command, capture_output=True, text=True, timeout=180)
         if done.returncode != 0 or not out.is_file():
-            raise KGError(f"Chromium could not render the graph: {done.stderr.strip()[-400:]}")
+            last = [line for line in done.stderr.strip().splitlines() if line.strip()][-3:]
+            shown = "\n  ".join(last) or f"exit status {done.returncode}"
+            raise KGError(f"Chromium could not render the graph; its last lines:\n  {shown}")
 
 
 def load_view(graph: KnowledgeGraph, version: str = "2026") -> ViewModel:
     """The view model of the built dataset, through the named queries."""
-    vocabulary = graph.query("vocabulary").rows
+    vocabulary = graph.select("vocabulary").rows
     return view_model(PowerGraph.load(graph, version), vocabulary)

@@ -63,11 +63,15 @@ def wants_html(request: Request) -> bool:
 
 
 def error_response(
-    request: Request, status: int, detail: str, headers: dict[str, str] | None = None
+    request: Request,
+    status: int,
+    detail: str,
+    headers: dict[str, str] | None = None,
+    title: str | None = None,
 ) -> Response:
     """The one error shape: {"error": {"status", "title", "detail"}} as JSON, or the same
     fields as an HTML page for a browser. Never a traceback."""
-    title = REASONS.get(status, "Error")
+    title = title or REASONS.get(status, "Error")
     if wants_html(request):
         response: Response = render(
             "error.html",

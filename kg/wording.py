@@ -279,8 +279,10 @@ def condition_summary(p: Power, lex: Lexicon, lang: str = "en") -> str:
         bits.append(words["trigger"].format(x=concepts(p.triggers)))
     if p.purposes:
         bits.append(words["purpose"].format(x=concepts(p.purposes)))
-    if p.scopes:
-        bits.append(words["scope"].format(x=concepts(p.scopes)))
+    # Every scope limits the power, so each is a field of its own (triggers and purposes
+    # listed together are alternatives: "only on A or B").
+    for scope in p.scopes:
+        bits.append(words["scope"].format(x=concepts((scope,))))
     if p.recipient:
         bits.append(words["recipient"].format(x=lex.agent(p.recipient, lang)))
     if p.exclusive:

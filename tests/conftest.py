@@ -3,6 +3,7 @@ modified copies of it for error cases."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,16 @@ from kg.sources import load_corpus
 from kg.store import store_from_nquads
 
 DATA = ROOT / "data"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """No setting of the caller's shell may change a result: every ``KG_*`` variable is
+    removed before any test or fixture runs, so in-process code and every subprocess see
+    the defaults; tests that want a setting pass it explicitly."""
+    for name in [n for n in os.environ if n.startswith("KG_")]:
+        del os.environ[name]
+
+
 OFFICIAL_2026 = ROOT.parent / "shared" / "sources" / "constitution-2026.ru.txt"
 
 

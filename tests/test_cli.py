@@ -160,7 +160,7 @@ def test_query_limit_marks_truncation(mini_dist: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("nosuchquery",), "no named query 'nosuchquery'; available:"),
+        (("nosuchquery",), "no named query 'nosuchquery' (available:"),
         (("powers", "-p", "colour=red"), "has no parameter 'colour'"),
         (("powers", "-p", "holder"), "--param takes key=value"),
         (("SELECT WHERE {",), "SPARQL syntax error"),

@@ -13,7 +13,10 @@ from kg.errors import SettingError
 def test_defaults() -> None:
     config = Config(environ={})
     assert config.query_time_limit == 10.0
-    assert config.max_rows == 10000
+    # The cap fits the whole dataset (21,868 triples) more than ten times over.
+    assert config.max_rows == 250_000
+    assert config.worker_memory == 1024
+    assert config.publish_user == "" and config.publish_password == ""
     assert config.service_allowlist == ()
     assert config.data_dir.name == "data"
 
@@ -27,7 +30,12 @@ def test_environment_then_overrides(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("KG_MAX_ROWS", "many"), ("KG_QUERY_TIME_LIMIT", "-1"), ("KG_RESPONSE_CACHE", "-1")],
+    [
+        ("KG_MAX_ROWS", "many"),
+        ("KG_QUERY_TIME_LIMIT", "-1"),
+        ("KG_RESPONSE_CACHE", "-1"),
+        ("KG_WORKER_MEMORY", "-5"),
+    ],
 )
 def test_bad_values_fail_with_the_setting_named(name: str, value: str) -> None:
     with pytest.raises(SettingError, match=name):

@@ -32,7 +32,7 @@ def cell(value: Any) -> str:
 
 
 def test_there_are_enough_competency_questions() -> None:
-    assert len(CQ_FILES) >= 70
+    assert len(CQ_FILES) >= 140
 
 
 @pytest.mark.parametrize("path", CQ_FILES, ids=[p.stem for p in CQ_FILES])

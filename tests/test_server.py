@@ -18,12 +18,15 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
 from SPARQLWrapper import TURTLE as SW_TURTLE
 
 from kg.config import ROOT
+from kg.errors import QueryError
+from kg.queries import execute
 
 pytestmark = pytest.mark.server
 TIME_LIMIT = 3
@@ -152,6 +155,7 @@ def test_describe_gives_a_graph_not_select_results(server: str) -> None:
         ("rdfxml", "application/rdf+xml", "xml"),
         ("jsonld", "application/ld+json", "json-ld"),
         ("trig", "application/trig", "trig"),
+        ("nq", "application/n-quads", "nquads"),
     ],
 )
 def test_construct_in_every_graph_format(
@@ -282,7 +286,7 @@ def test_service_description_on_get_without_query(server: str) -> None:
         (
             {"url": "/sparql?query=" + urllib.parse.quote("hello"), "headers": {}},
             400,
-            "not a SPARQL query",
+            "expected SELECT, ASK, CONSTRUCT or DESCRIBE, not 'hello'",
         ),
         ({"url": "/sparql", "method": "PUT", "data": b"", "headers": {}}, 405, ""),
     ],
@@ -322,14 +326,34 @@ def test_cors_and_compression(server: str) -> None:
     assert len(json.loads(gzip.decompress(body))["results"]["bindings"]) == 2000
 
 
-def test_rows_are_capped_and_marked_truncated(server: str) -> None:
-    status, headers, body = http(
-        q(server, "SELECT * WHERE { ?s ?p ?o }"),
-        headers={"Accept": "application/sparql-results+json"},
-    )
+@pytest.mark.parametrize(
+    ("text", "accept"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", "application/sparql-results+json"),
+        ("SELECT * WHERE { ?s ?p ?o }", "text/csv"),
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "application/n-triples"),
+    ],
+)
+def test_a_result_past_the_row_limit_is_refused_whole(server: str, text: str, accept: str) -> None:
+    # The server runs with KG_MAX_ROWS=5000; the dataset has over 20,000 triples.
+    status, headers, body = http(q(server, text), headers={"Accept": accept})
+    assert status == 500
+    assert headers["content-type"].startswith("application/json")
+    error = json.loads(body)["error"]
+    assert "5,000" in error["detail"] and "LIMIT" in error["detail"]
+    assert "kg-truncated" not in {k.lower() for k in headers}
+    # at the limit exactly, the whole result comes back
+    status, _, body = http(q(server, text + " LIMIT 5000"), headers={"Accept": accept})
     assert status == 200
-    assert headers["kg-truncated"] == "true"
-    assert len(json.loads(body)["results"]["bindings"]) == 5000
+
+
+def test_a_page_shows_the_first_rows_and_says_so(server: str) -> None:
+    page = http(
+        server + "/query?query=" + urllib.parse.quote("SELECT * WHERE { ?s ?p ?o }"),
+        headers={"Accept": "text/html"},
+    )[2].decode()
+    assert "Only the first 2000 rows are shown here" in page
+    assert page.count("<tr>") == 2001
 
 
 def test_etag_and_304(server: str) -> None:
@@ -354,11 +378,26 @@ def test_an_update_is_refused_and_changes_nothing(server: str) -> None:
             b"INSERT DATA { <urn:x> a <https://w3id.org/atazan/ontology#Power> }",
             "application/sparql-update",
         ),
-        (b"DELETE WHERE { ?s ?p ?o }", "application/sparql-query"),
     ):
         status, _, out = http(server + "/sparql", body, {"Content-Type": media})
         assert status == 403, out
         assert "read-only" in json.loads(out)["error"]["detail"]
+    # An update where a query belongs is a malformed query (the Protocol's 400).
+    for status, _, out in (
+        http(
+            server + "/sparql",
+            b"DELETE WHERE { ?s ?p ?o }",
+            {"Content-Type": "application/sparql-query"},
+        ),
+        http(q(server, "INSERT DATA { <urn:x> a <urn:y> }")),
+        http(
+            server + "/sparql",
+            urllib.parse.urlencode({"query": "CLEAR ALL"}).encode(),
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        ),
+    ):
+        assert status == 400, out
+        assert "not a query" in json.loads(out)["error"]["detail"]
     after = http(q(server, COUNT_POWERS + " ", format="json"))[2]
     assert json.loads(before) == json.loads(after)
 
@@ -555,3 +594,36 @@ def test_the_graph_view_is_served_with_local_links(server: str) -> None:
     page = body.decode()
     assert '"linkBase": "/"' in page and '"preset": "checks"' in page and '"lang": "kk"' in page
     assert http(server + "/graph?preset=nonsense")[0] == 400
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELEC ?o WHERE { ?s ?p ?o }",
+        "SELECT ?o WHERE {\n  ?s nope:p ?o }",
+        "SELECT ?o WHERE {\n  ?s ?p ?o FILTER(?o > ) }",
+        "SELECT ?o WHERE { ?s ?p ?o",
+    ],
+)
+def test_sparql_errors_over_http_are_the_command_lines(server: str, text: str) -> None:
+    status, _, body = http(server + "/sparql?query=" + urllib.parse.quote(text))
+    assert status == 400
+    detail = json.loads(body)["error"]["detail"]
+    with pytest.raises(QueryError) as local:
+        execute(ox.Store(), text)
+    assert detail == str(local.value)
+    assert "^" in detail.splitlines()[-1] and "\\u{" not in detail
+
+
+def test_the_query_page_shows_the_error_with_its_caret(server: str) -> None:
+    text = "PREFIX ex: <http://example.org/>\nSELECT ?o WHERE { ?s nope:p ?o }"
+    page = http(server + "/query?query=" + urllib.parse.quote(text))[2].decode()
+    assert "<pre>SPARQL syntax error at line 2, column 22: the prefix &#39;nope:&#39;" in page
+    assert "  2 | SELECT ?o WHERE { ?s nope:p ?o }\n    |                      ^</pre>" in page
+
+
+def test_named_queries_over_http_accept_names_in_common_use(server: str) -> None:
+    by_id = http(server + "/queries/powers.json?holder=halyk-kenesi")[2]
+    for name in ("People's Council", "Народный Совет", "PEOPLE'S COUNCIL"):
+        by_name = http(server + "/queries/powers.json?holder=" + urllib.parse.quote(name))[2]
+        assert json.loads(by_name)["rows"] == json.loads(by_id)["rows"] != []

@@ -81,7 +81,9 @@ def test_keywords_inside_literals_iris_comments_and_names_are_not_keywords(text:
 
 
 def test_not_a_query() -> None:
-    with pytest.raises(QueryError, match="not a SPARQL query"):
+    with pytest.raises(
+        QueryError, match="expected SELECT, ASK, CONSTRUCT or DESCRIBE, not 'hello'"
+    ):
         check_query("hello")
 
 

@@ -262,3 +262,20 @@ def test_kg_viz_writes_html_and_png(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").count('"preset": "checks"') == 1
     data = png.read_bytes()
     assert data.startswith(b"\x89PNG") and len(data) > 50_000
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Parliament", "kurultai"),
+        ("people's council", "halyk-kenesi"),
+        ("ОМБУДСМЕН", "human-rights-commissioner"),
+    ],
+)
+def test_search_finds_names_in_common_use_in_any_language(
+    browser: webdriver.Chrome, page: Path, typed: str, expected: str
+) -> None:
+    settle(browser, page)  # the page opens in English: the Russian name must match too
+    browser.find_element(By.ID, "search").send_keys(typed)
+    hits = browser.execute_script("return kgView.searchHits")
+    assert expected in hits, hits

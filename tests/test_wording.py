@@ -173,3 +173,14 @@ def test_a_referendum_threshold_keeps_turnout_and_territorial_spread() -> None:
     ru = condition_summary(power(threshold=rule), LEX, "ru")
     assert "не менее чем в двух третях областей" in ru
     assert "более половины" in ru
+
+
+def test_each_scope_limits_the_power_on_its_own() -> None:
+    p = power(
+        scopes=(Condition("signing", None, HERE), Condition("refusal", None, HERE)),
+        triggers=(Condition("refusal", None, HERE), Condition("signing", None, HERE)),
+    )
+    assert condition_summary(p, LEX, "en") == (
+        "only on a second refusal or the signature; limited to the signature; "
+        "limited to a second refusal"
+    )
