@@ -171,7 +171,7 @@ def test_a_referendum_threshold_keeps_turnout_and_territorial_spread() -> None:
         "republican significance and the capital"
     )
     ru = condition_summary(power(threshold=rule), LEX, "ru")
-    assert "не менее чем в двух третях областей" in ru
+    assert "по меньшей мере в 2/3 территориальных единиц" in ru
     assert "более половины" in ru
 
 
