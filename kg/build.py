@@ -18,7 +18,7 @@ from kg.namespaces import ATA, DCTERMS, ELI, FOAF, ORG, PREFIXES, PROV, RDF, RDF
 from kg.ontology import ontology_graph
 from kg.power_build import PowerWriter, write_threshold
 from kg.provisions import Placed, ProvisionIndex
-from kg.records import Agent, Citation, Corpus, Document, Fact, Matter, Threshold
+from kg.records import Citation, Corpus, Document, Fact, Threshold
 from kg.void import add_void
 from kg.wording import Lexicon
 
@@ -126,8 +126,8 @@ def _vocabularies(g: Graph, corpus: Corpus) -> None:
 
 def _agents_and_matters(g: Graph, corpus: Corpus) -> dict[str, str]:
     """Write every agent and matter; return their English labels for generated wording."""
-    agents = _all_agents(corpus)
-    matters = _all_matters(corpus)
+    agents = corpus.all_agents()
+    matters = corpus.all_matters()
     labels: dict[str, str] = {}
     for a in agents:
         node = ids.agent(a.id)
@@ -353,9 +353,9 @@ def lexicon(corpus: Corpus, index: ProvisionIndex) -> Lexicon:
     """Labels of agents, matters and condition concepts in every language, and citations
     of provisions, for the generated wording."""
     agents: dict[str, dict[str, str]] = {}
-    for a in _all_agents(corpus):
+    for a in corpus.all_agents():
         agents[a.id] = {lang: a.short.get(lang, a.label[lang]) for lang in a.label}
-    for m in _all_matters(corpus):
+    for m in corpus.all_matters():
         agents[m.id] = dict(m.label)
     concepts = {c.id: c.label for s in corpus.schemes if s.id == "conditions" for c in s.concepts}
     cite_words = {"en": "art. {ref}", "ru": "ст. {ref}", "kk": "{ref}-бап"}
@@ -371,22 +371,6 @@ def lexicon(corpus: Corpus, index: ProvisionIndex) -> Lexicon:
         concept=lambda i, lang: concepts.get(i, {}).get(lang, i),
         cite=cite,
     )
-
-
-def _all_agents(corpus: Corpus) -> list[Agent]:
-    found = list(corpus.agents)
-    for document in corpus.documents:
-        for section in document.sections:
-            found.extend(section.agents)
-    return found
-
-
-def _all_matters(corpus: Corpus) -> list[Matter]:
-    found = list(corpus.matters)
-    for document in corpus.documents:
-        for section in document.sections:
-            found.extend(section.matters)
-    return found
 
 
 def _edge_property(name: str) -> URIRef:

@@ -44,12 +44,8 @@ def check(corpus: Corpus, edge_properties: Iterable[str] = ()) -> list[Problem]:
 def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
     schemes = {s.id: s for s in corpus.schemes}
     concepts = {(c.scheme, c.id): c for s in corpus.schemes for c in s.concepts}
-    agents = {a.id: a for a in corpus.agents}
-    matters = {m.id: m for m in corpus.matters}
-    for doc in corpus.documents:
-        for section in doc.sections:
-            matters.update({m.id: m for m in section.matters})
-            agents.update({a.id: a for a in section.agents})
+    agents = {a.id: a for a in corpus.all_agents()}
+    matters = {m.id: m for m in corpus.all_matters()}
 
     yield from _duplicates(corpus)
 

@@ -243,3 +243,11 @@ class Corpus:
     schemes: list[Scheme]
     documents: list[Document]
     root: Path
+
+    def all_agents(self) -> list[Agent]:
+        """The shared institutions, then those a section file drafts, in file order."""
+        return [*self.agents, *(a for d in self.documents for s in d.sections for a in s.agents)]
+
+    def all_matters(self) -> list[Matter]:
+        """The shared matters, then those a section file drafts, in file order."""
+        return [*self.matters, *(m for d in self.documents for s in d.sections for m in s.matters)]
