@@ -14,6 +14,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg import ids
+from kg.diff_graph import add_diff_graphs
 from kg.namespaces import ATA, DCTERMS, ELI, FOAF, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 from kg.ontology import ontology_graph
 from kg.power_build import PowerWriter, write_threshold
@@ -44,6 +45,8 @@ FACT_CLASS = {
     "principle": ATA.Principle,
     "deadline": ATA.Deadline,
     "unamendable": ATA.Unamendability,
+    "replacement": ATA.Replacement,
+    "correspondence": ATA.Correspondence,
 }
 AGENT_CLASS = {"organization": ORG.FormalOrganization, "post": ORG.Post, "group": ATA.PersonGroup}
 DELEGATION = {
@@ -78,6 +81,7 @@ def build_dataset(corpus: Corpus) -> Dataset:
         _Version(
             dataset.graph(ids.version_graph(document.version)), document, labels, corpus
         ).build()
+    add_diff_graphs(dataset, corpus)
     add_void(dataset)
     return dataset
 
@@ -139,6 +143,8 @@ def _agents_and_matters(g: Graph, corpus: Corpus) -> dict[str, str]:
             for name in names:
                 g.add((node, SKOS.altLabel, Literal(name, lang=lang)))
         g.add((node, ATA.kind, ids.concept("kinds", a.kind)))
+        for version in a.versions or tuple(d.version for d in corpus.documents):
+            g.add((node, ATA.existsUnder, ids.constitution(version)))
         if a.post_in:
             g.add((node, ORG.postIn, ids.agent(a.post_in)))
             g.add((ids.agent(a.post_in), ORG.hasPost, node))
@@ -238,6 +244,8 @@ class _Version:
         g.add((node, DCTERMS.license, LICENSE))
         if doc.replaces:
             g.add((node, ELI.repeals, ids.constitution(doc.replaces)))
+            g.add((node, DCTERMS.replaces, ids.constitution(doc.replaces)))
+            g.add((ids.constitution(doc.replaces), DCTERMS.isReplacedBy, node))
         for section in doc.sections:
             s = ids.section(self.version, section.number)
             g.add((s, RDF.type, ATA.Section))
@@ -282,6 +290,10 @@ class _Version:
             g.add((node, ELI.is_about, ids.concept("topics", topic)))
         if p.note:
             g.add((node, ATA.note, en(p.note)))
+        if p.repealed:
+            g.add((node, ATA.repealed, Literal(True)))
+            if p.repealed_by:
+                g.add((node, ATA.repealedBy, en(p.repealed_by)))
 
     def _fact(self, f: Fact, curated_in: Literal) -> None:
         g = self.g
@@ -345,6 +357,14 @@ class _Version:
             g.add((node, ATA.matter, en(str(v["matter"]))))
         if v.get("after"):
             g.add((node, ATA.after, ids.fact(self.version, str(v["after"]))))
+        for old in v.get("replaces", ()):  # type: ignore[attr-defined]
+            for new in f.concerns:
+                g.add((ids.agent(new), DCTERMS.replaces, ids.agent(old)))
+                g.add((ids.agent(old), DCTERMS.isReplacedBy, ids.agent(new)))
+            g.add((node, ATA.replacedBody, ids.agent(old)))
+        for old in v.get("corresponds_to", ()):  # type: ignore[attr-defined]
+            for new in f.concerns:
+                g.add((ids.agent(new), ATA.correspondsTo, ids.agent(old)))
         for c in v.get("protects", ()):  # type: ignore[attr-defined]
             g.add((node, ATA.protectsProvision, self.cite(c)))
 

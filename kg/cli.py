@@ -416,11 +416,21 @@ def viz(
         click.echo(f"wrote {png}")
 
 
-def _document(config: Config, version: str):  # type: ignore[no-untyped-def]
+def _document(config: Config, version: str | None, text: Path | None = None):  # type: ignore[no-untyped-def]
+    """The constitution asked for; without --version, the one an official text names."""
     try:
         corpus = load_corpus(config.data_dir)
     except SourceDataError as exc:
         fail(f"cannot load the data: {exc}", 2)
+    if version is None:
+        from kg.importer import detect_version, read_text_file
+
+        known = [d.version for d in corpus.documents]
+        try:
+            found = detect_version(read_text_file(text), known) if text else None
+        except KGError as exc:
+            fail(str(exc), 2)
+        version = found or "2026"
     for document in corpus.documents:
         if document.version == version:
             return document
@@ -433,7 +443,11 @@ def _document(config: Config, version: str):  # type: ignore[no-untyped-def]
 @click.option(
     "--lang", type=click.Choice(["ru", "kk", "en"]), required=True, help="Language of the file."
 )
-@click.option("--version", default="2026", show_default=True, help="Which constitution.")
+@click.option(
+    "--version",
+    default=None,
+    help="Which constitution (default: the one the text names in its opening lines, else 2026).",
+)
 @click.option(
     "-o",
     "--output",
@@ -443,7 +457,7 @@ def _document(config: Config, version: str):  # type: ignore[no-untyped-def]
 )
 @click.pass_obj
 def import_text_command(
-    config: Config, file: Path, lang: str, version: str, output: Path | None
+    config: Config, file: Path, lang: str, version: str | None, output: Path | None
 ) -> None:
     """Lay an official text (\"Раздел N.\" / \"Статья N.\" / numbered paragraphs) over the
     provisions; write the matched wording as language-tagged ata:officialText in a graph of
@@ -451,7 +465,8 @@ def import_text_command(
     without a paragraph. Exit 0 when both lists are empty, 1 otherwise."""
     from kg.importer import import_text, summarise
 
-    document = _document(config, version)
+    document = _document(config, version, file)
+    version = document.version
     try:
         alignment, dataset = import_text(document, file, lang)
     except KGError as exc:
@@ -486,7 +501,11 @@ def import_text_command(
     show_default=True,
     help="Language of the --against file.",
 )
-@click.option("--version", default="2026", show_default=True, help="Which constitution.")
+@click.option(
+    "--version",
+    default=None,
+    help="Which constitution (default: the one the text names in its opening lines, else 2026).",
+)
 @click.option(
     "--format",
     "-f",
@@ -496,12 +515,16 @@ def import_text_command(
     show_default=True,
 )
 @click.pass_obj
-def coverage(config: Config, against: Path | None, lang: str, version: str, fmt: str) -> None:
+def coverage(
+    config: Config, against: Path | None, lang: str, version: str | None, fmt: str
+) -> None:
     """Per section: articles and paragraphs in the graph, how many have summaries, topics
     and facts, and the paragraphs that carry no structured fact (to review)."""
     from kg.coverage import coverage as measure
 
-    document = _document(config, version)
+    document = _document(config, version, against)
+    if fmt == "table":
+        click.echo(f"Constitution of {document.version}")
     report = measure(document)
     click.echo(ROW_FORMATS[fmt].write(report.sections), nl=False)
     click.echo(
@@ -545,3 +568,46 @@ def publish(config: Config, url: str, dry_run: bool) -> None:
         fail(
             f"the store's counts differ from ours for {names}; the fingerprint was not recorded", 1
         )
+
+
+@main.command("diff")
+@click.option("--from", "old", default="1995", show_default=True, help="The earlier constitution.")
+@click.option("--to", "new", default="2026", show_default=True, help="The later constitution.")
+@click.option("--holder", help="Only changes of this body (id or any label, in any language).")
+@click.option("--kind", type=click.Choice(["power", "right", "duty", "institution", "fact"]))
+@click.option("--change", type=click.Choice(["added", "removed", "changed"]))
+@click.option("--summary", is_flag=True, help="Per institution: powers gained, lost, changed.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(sorted(ROW_FORMATS)),
+    default="table",
+    show_default=True,
+)
+@click.pass_obj
+def diff_command(
+    config: Config,
+    old: str,
+    new: str,
+    holder: str | None,
+    kind: str | None,
+    change: str | None,
+    summary: bool,
+    fmt: str,
+) -> None:
+    """What changed from one constitution to the other, power by power: one row per power,
+    right, duty, institution or fact added, removed or changed, with the fields that differ
+    and the articles on both sides."""
+    from kg.diff import diff_result, summary_result
+
+    try:
+        corpus = load_corpus(config.data_dir)
+        changes, result = diff_result(corpus, old, new, holder, kind, change)
+    except SourceDataError as exc:
+        fail(f"cannot load the data: {exc}", 2)
+    except KGError as exc:
+        fail(str(exc), 1)
+    click.echo(
+        ROW_FORMATS[fmt].write(summary_result(corpus, changes) if summary else result), nl=False
+    )

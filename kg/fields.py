@@ -11,7 +11,8 @@ from kg.yamlfile import Fields, Located
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-CITATION = re.compile(r"^\d+(\.(\d+|p\d+))*$")
+# 46.4, 57.3.1, 43.1.p2, and inserted numbers: 83-1.2, 44.10-1
+CITATION = re.compile(r"^\d+(-\d+)?(\.(\d+(-\d+)?|p\d+))*$")
 
 
 def identifier(f: Fields, key: str = "id") -> str:

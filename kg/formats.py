@@ -86,6 +86,17 @@ def write_table(result: SelectResult, max_width: int | None = 60) -> str:
     return "\n".join([*out, note]) + "\n"
 
 
+def write_markdown(result: SelectResult) -> str:
+    """A Markdown table, for notes and issue trackers; pipes in cells are escaped."""
+
+    def cell(value: object) -> str:
+        return _cell(value).replace("|", "\\|").replace("\n", " ")
+
+    out = ["| " + " | ".join(result.columns) + " |", "|" + " --- |" * len(result.columns)]
+    out += ["| " + " | ".join(cell(row[c]) for c in result.columns) + " |" for row in result.rows]
+    return "\n".join(out) + "\n"
+
+
 ROW_FORMATS: dict[str, RowFormat] = {
     f.name: f
     for f in (
@@ -93,6 +104,7 @@ ROW_FORMATS: dict[str, RowFormat] = {
         RowFormat("csv", "text/csv; charset=utf-8", "csv", write_csv),
         RowFormat("tsv", "text/tab-separated-values; charset=utf-8", "tsv", write_tsv),
         RowFormat("json", "application/json", "json", write_json),
+        RowFormat("markdown", "text/markdown; charset=utf-8", "md", write_markdown),
     )
 }
 

@@ -8,6 +8,7 @@
     {BASE}fact/{version}/{id}                           another fact (+ /step/{n})
     {BASE}right/{version}/{id}, {BASE}duty/{version}/{id}
     {BASE}vocab/{scheme} and {BASE}vocab/{scheme}/{id}  concept schemes and concepts
+    {BASE}diff/{old}-{new}/{n}                          a row of the comparison of two versions
     {BASE}graph/{name}                                  named graphs
     {BASE}ontology#{Term}                               ontology terms (kg.namespaces.ATA)
 
@@ -55,6 +56,11 @@ def right(version: str, right_id: str) -> URIRef:
 
 def duty(version: str, duty_id: str) -> URIRef:
     return URIRef(f"{BASE}duty/{version}/{duty_id}")
+
+
+def change(old: str, new: str, number: int) -> URIRef:
+    """A row of the comparison of two constitutions: ``{BASE}diff/1995-2026/12``."""
+    return URIRef(f"{BASE}diff/{old}-{new}/{number}")
 
 
 def part_of(parent: URIRef, name: str) -> URIRef:

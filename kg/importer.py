@@ -32,12 +32,15 @@ SECTION_HEADINGS = {
     "en": re.compile(r"^Section\s+([IVXLC]+|\d+)\b", re.I),
 }
 ARTICLE_HEADINGS = {
-    "ru": re.compile(r"^Статья\s+(\d+)\s*\.?\s*$", re.I),
-    "kk": re.compile(r"^(?:(\d+)\s*-\s*бап|бап\s+(\d+))\s*\.?\s*$", re.I),
-    "en": re.compile(r"^Article\s+(\d+)\s*\.?\s*$", re.I),
+    "ru": re.compile(r"^Статья\s+(\d+(?:-\d+)?)\s*\.?\s*$", re.I),
+    "kk": re.compile(r"^(?:(\d+)\s*-\s*бап|бап\s+(\d+(?:-\d+)?))\s*\.?\s*$", re.I),
+    "en": re.compile(r"^Article\s+(\d+(?:-\d+)?)\s*\.?\s*$", re.I),
 }
-PARAGRAPH = re.compile(r"^(\d+)\.\s+(.*)$")
-ITEM = re.compile(r"^(\d+)\)\s+(.*)$")
+# Numbers may be inserted ones: "3-1." between 3 and 4, "10-1)".
+PARAGRAPH = re.compile(r"^(\d+(?:-\d+)?)\.\s+(.*)$")
+ITEM = re.compile(r"^(\d+(?:-\d+)?)\)\s+(.*)$")
+# The footnotes and notes of an official edition: not text of the Constitution.
+EDITORIAL = re.compile(r"^(Сноска|Примечание|Ескерту|Ескертпе|Footnote|Note)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -79,15 +82,37 @@ def _marker_text(marker: tuple[str, str] | None) -> str:
     return f"{marker[1]}." if marker[0] == "para" else f"{marker[1]})"
 
 
-def read_official_text(path: Path, lang: str) -> list[Line]:
-    """The file's lines under article headings, with their numbering; headers before the
-    first section and blank lines are skipped."""
-    if lang not in SECTION_HEADINGS:
-        raise KGError(f"language must be ru, kk or en, not {lang!r}")
+def read_text_file(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise KGError(f"cannot read {path}: {exc}") from exc
+
+
+def detect_version(text: str, versions: Iterable[str]) -> str | None:
+    """The constitution a text is, from the year of adoption its opening lines name."""
+    head = " ".join(line for line in text.splitlines()[:30] if "Раздел" not in line)
+    found = [(head.find(v), v) for v in versions if v in head]
+    return min(found)[1] if found else None
+
+
+def is_print_layout(text: str) -> bool:
+    """A text extracted from a printed page (``pdftotext -layout``): each paragraph's first
+    line is indented and the lines that continue it are not."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    indented = sum(1 for line in lines if line[:1].isspace())
+    return bool(lines) and indented >= len(lines) // 4
+
+
+def read_official_text(path: Path, lang: str) -> list[Line]:
+    """The file's lines under article headings, with their numbering; headers before the
+    first section and blank lines are skipped. A text in print layout is read paragraph by
+    paragraph instead (see :func:`read_print_layout`)."""
+    if lang not in SECTION_HEADINGS:
+        raise KGError(f"language must be ru, kk or en, not {lang!r}")
+    text = read_text_file(path)
+    if is_print_layout(text):
+        return read_print_layout(path, text, lang)
     lines: list[Line] = []
     article: str | None = None
     started = False
@@ -118,6 +143,64 @@ def read_official_text(path: Path, lang: str) -> list[Line]:
     return lines
 
 
+def read_print_layout(path: Path, text: str, lang: str) -> list[Line]:
+    """Units of a text laid out as printed: an indented line starts a paragraph, an item or
+    an unnumbered part; lines flush with the margin continue it. Footnotes and notes of the
+    official edition ("Сноска.", "Примечание.") are skipped with their continuation lines,
+    and page breaks are ignored."""
+    lines: list[Line] = []
+    article: str | None = None
+    started = skipping = False
+    unit: list[object] | None = None  # [line number, marker, words]
+
+    def close() -> None:
+        nonlocal unit
+        if unit is not None and article is not None:
+            number, marker, words = unit
+            lines.append(Line(number, article, marker, " ".join(words)))  # type: ignore[arg-type]
+        unit = None
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        raw = raw.replace("\f", "")
+        line = " ".join(raw.split())
+        if not line:
+            close()
+            skipping = False
+            continue
+        if line.startswith("©"):
+            break  # the publisher's footer ends the text
+        if SECTION_HEADINGS[lang].match(line):
+            close()
+            started, article, skipping = True, None, False
+            continue
+        heading = ARTICLE_HEADINGS[lang].match(line)
+        if heading:
+            close()
+            started, skipping = True, False
+            article = next(g for g in heading.groups() if g)
+            continue
+        if not started or article is None:
+            continue  # the preamble, a section's title
+        if raw[:1].isspace():
+            close()
+            skipping = bool(EDITORIAL.match(line))
+            if skipping:
+                continue
+            para, item = PARAGRAPH.match(line), ITEM.match(line)
+            if para:
+                unit = [number, ("para", para.group(1)), [para.group(2)]]
+            elif item:
+                unit = [number, ("item", item.group(1)), [item.group(2)]]
+            else:
+                unit = [number, None, [line]]
+        elif not skipping and unit is not None:
+            unit[2].append(line)  # type: ignore[union-attr]
+    close()
+    if not lines:
+        raise KGError(f"{path}: no article headings found for language {lang!r}")
+    return lines
+
+
 def expected_units(index: ProvisionIndex) -> list[tuple[Placed, tuple[str, str] | None]]:
     """The provisions that carry a line of their own, in order, with the number the line
     must start with: a paragraph's or item's first line carries its number; parts after
@@ -126,6 +209,8 @@ def expected_units(index: ProvisionIndex) -> list[tuple[Placed, tuple[str, str] 
     for placed in index.placed:
         if not has_own_text(placed):
             continue
+        if placed.provision.repealed and not placed.provision.children and placed.kind == "article":
+            continue  # a repealed article keeps its heading and nothing else
         units.append((placed, _line_marker(placed)))
     return units
 
@@ -150,7 +235,7 @@ def align(index: ProvisionIndex, lines: list[Line]) -> Alignment:
     for placed, marker in expected_units(index):
         expected.setdefault(placed.article, []).append((placed, marker))
     result.articles_in_file = set(by_article)
-    for article in sorted(set(by_article) | set(expected), key=int):
+    for article in sorted(set(by_article) | set(expected), key=_article_order):
         have = by_article.get(article, [])
         want = expected.get(article, [])
         matcher = difflib.SequenceMatcher(
@@ -167,6 +252,11 @@ def align(index: ProvisionIndex, lines: list[Line]) -> Alignment:
         if have and want and clean:
             result.articles_matched.add(article)
     return result
+
+
+def _article_order(number: str) -> tuple[int, int]:
+    main, _, inserted = number.partition("-")
+    return int(main), int(inserted or 0)
 
 
 def official_text_dataset(document: Document, alignment: Alignment, lang: str) -> Dataset:

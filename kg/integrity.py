@@ -15,7 +15,16 @@ from itertools import pairwise
 
 from kg.errors import Where
 from kg.provisions import Placed, ProvisionIndex
-from kg.records import Citation, Concept, Corpus, Document, Power, Provision, Threshold
+from kg.records import (
+    Agent,
+    Citation,
+    Concept,
+    Corpus,
+    Document,
+    Power,
+    Provision,
+    Threshold,
+)
 
 
 @dataclass(frozen=True)
@@ -32,7 +41,9 @@ _ALLOWED_CHILDREN = {
     "article": {"para", "item", "part"},
     "para": {"item", "part"},
     "item": {"part"},
-    "part": set(),
+    # A part may introduce a list of its own: art. 52.5 of 1995 has two lists 1)-3), each
+    # after the line that introduces it.
+    "part": {"item"},
 }
 
 
@@ -97,17 +108,24 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
         def cite(
             c: Citation | None, what: str, index: ProvisionIndex = index, doc: Document = doc
         ) -> Iterator[Problem]:
-            if c is not None and index.resolve(c) is None:
+            placed = index.resolve(c) if c is not None else None
+            if c is not None and placed is None:
                 yield Problem(
                     c.where,
                     f"{what} cites {c.text!r}, which is not a provision of "
                     f"the {doc.version} Constitution",
+                )
+            elif c is not None and _repealed(placed):
+                yield Problem(
+                    c.where,
+                    f"{what} cites {c.text!r}, which was repealed: it states no rule",
                 )
 
         def threshold(t: Threshold | None) -> Iterator[Problem]:
             if t is not None:
                 yield from agent(t.body, t.where, "threshold body")
 
+        yield from _versions_of_agents(doc, agents)
         fact_ids = {f.id for s in doc.sections for f in s.facts}
         for placed in index.placed:
             for topic in placed.provision.topics:
@@ -147,7 +165,13 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
                             yield Problem(f.where, f"'after' names {value!r}, which is not a fact")
                     elif key in ("member_post", "office") and isinstance(value, str):
                         yield from agent(value, f.where, key.replace("_", " "))
-                    elif key in ("order", "lifted_by", "accountable_to"):
+                    elif key in (
+                        "order",
+                        "lifted_by",
+                        "accountable_to",
+                        "replaces",
+                        "corresponds_to",
+                    ):
                         for ref in value:  # type: ignore[attr-defined]
                             yield from agent(ref, f.where, key.replace("_", " "))
                     elif key == "protects":
@@ -246,13 +270,28 @@ def _note_guard(p: Power) -> Iterator[Problem]:
 
 
 def _duplicates(corpus: Corpus) -> Iterator[Problem]:
+    """Institutions and matters are shared by every constitution, so their ids are unique
+    across all files; a power, fact, right or duty is unique within its constitution (its IRI
+    carries the version, so 1995 and 2026 may each have president-appoints-prime-minister)."""
     seen: dict[str, Where] = {}
+    records: dict[tuple[str, str], Where] = {}
 
     def once(rid: str, where: Where, what: str) -> Iterator[Problem]:
         if rid in seen:
             yield Problem(where, f"duplicate id {rid!r} ({what}); first defined at {seen[rid]}")
         else:
             seen[rid] = where
+
+    def once_in(version: str, rid: str, where: Where, what: str) -> Iterator[Problem]:
+        if (version, rid) in records:
+            first = records[version, rid]
+            yield Problem(
+                where,
+                f"duplicate id {rid!r} ({what}) in the {version} Constitution; "
+                f"first defined at {first}",
+            )
+        else:
+            records[version, rid] = where
 
     for a in corpus.agents:
         yield from once(a.id, a.where, "institution")
@@ -265,7 +304,7 @@ def _duplicates(corpus: Corpus) -> Iterator[Problem]:
             for a in section.agents:
                 yield from once(a.id, a.where, "institution")
             for rec in (*section.powers, *section.facts, *section.rights, *section.duties):
-                yield from once(rec.id, rec.where, type(rec).__name__.lower())
+                yield from once_in(doc.version, rec.id, rec.where, type(rec).__name__.lower())
     for scheme in corpus.schemes:
         in_scheme: dict[str, Where] = {}
         for c in scheme.concepts:
@@ -286,7 +325,7 @@ def _numbering(doc: Document, index: ProvisionIndex) -> Iterator[Problem]:
             )
     articles = [a for s in doc.sections for a in s.articles]
     for prev_a, a in pairwise(articles):
-        if int(a.number) != int(prev_a.number) + 1:
+        if not follows(prev_a.number, a.number):
             yield Problem(
                 a.where,
                 f"article {a.number} follows article {prev_a.number}: "
@@ -296,10 +335,65 @@ def _numbering(doc: Document, index: ProvisionIndex) -> Iterator[Problem]:
         yield from _children(placed)
 
 
+def _repealed(placed: Placed | None) -> bool:
+    while placed is not None:
+        if placed.provision.repealed:
+            return True
+        placed = placed.parent
+    return False
+
+
+def _versions_of_agents(doc: Document, agents: dict[str, Agent]) -> Iterator[Problem]:
+    """A power, right or duty of one constitution may only name bodies that exist under it
+    (the Senate under 1995, the Kurultai under 2026). Other facts may: a transitional
+    provision of 2026 ends the powers of the 1995 Parliament."""
+    for section in doc.sections:
+        named: list[tuple[str, Where]] = []
+        for p in section.powers:
+            ids = (p.holder, p.object, *p.consent_of, *p.proposal_of, *p.request_of)
+            ids += (*p.consultation_with, *p.opinion_of, *((p.recipient,) if p.recipient else ()))
+            named += [(i, p.where) for i in ids]
+        for r in section.rights:
+            named += [(i, r.where) for i in r.holders]
+        for d in section.duties:
+            named += [(i, d.where) for i in d.bearers]
+        for aid, where in named:
+            a = agents.get(aid)
+            if a is not None and a.versions and doc.version not in a.versions:
+                yield Problem(
+                    where,
+                    f"{aid!r} exists only under the {', '.join(a.versions)} Constitution "
+                    f"(institutions.yaml, versions), not under {doc.version}",
+                )
+
+
+def _split(number: str) -> tuple[int, int]:
+    """``"3"`` → (3, 0); an inserted ``"3-1"`` → (3, 1)."""
+    main, _, inserted = number.partition("-")
+    return int(main), int(inserted or 0)
+
+
+def follows(previous: str | None, number: str) -> bool:
+    """Whether ``number`` may come right after ``previous`` (None: it comes first).
+    Inserted numbers run 3, 3-1, 3-2, 4: an amendment's insertions keep the old numbers."""
+    n, m = _split(number)
+    if previous is None:
+        return (n, m) == (1, 0)
+    pn, pm = _split(previous)
+    return (n, m) == (pn + 1, 0) or (n, m) == (pn, pm + 1)
+
+
+def _next_numbers(previous: str | None) -> str:
+    if previous is None:
+        return "1"
+    pn, pm = _split(previous)
+    return f"{pn + 1} (or {pn}-{pm + 1})"
+
+
 def _children(placed: Placed) -> Iterator[Problem]:
     p: Provision = placed.provision
     allowed = _ALLOWED_CHILDREN[p.kind]
-    counts: dict[str, int] = {}
+    counts: dict[str, str] = {}
     for child in p.children:
         if child.kind not in allowed:
             yield Problem(
@@ -307,16 +401,17 @@ def _children(placed: Placed) -> Iterator[Problem]:
                 f"a {child.kind} cannot sit directly in a {p.kind} (article {placed.article})",
             )
             continue
-        expected = counts.get(child.kind, 0) + 1
-        if int(child.number) != expected:
+        previous = counts.get(child.kind)
+        if not follows(previous, child.number):
+            expected = _next_numbers(previous)
             yield Problem(
                 child.where,
                 f"{child.kind} {child.number} of {p.kind} {p.number} "
                 f"(article {placed.article}): expected {child.kind} "
                 f"{expected}",
             )
-        counts[child.kind] = int(child.number)
-    if counts.get("part") == 1:
+        counts[child.kind] = child.number
+    if counts.get("part") == "1":
         yield Problem(
             p.where,
             f"{p.kind} {p.number} (article {placed.article}) has a single "

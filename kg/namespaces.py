@@ -28,12 +28,14 @@ class ATA(DefinedNamespace):
     Article: URIRef
     AtLeast: URIRef
     Before: URIRef
+    Change: URIRef
     Comparison: URIRef
     Composition: URIRef
     Condition: URIRef
     Constitution: URIRef
     ConstitutionalFact: URIRef
     ConstitutionalLaw: URIRef
+    Correspondence: URIRef
     CountBase: URIRef
     Deadline: URIRef
     Delegation: URIRef
@@ -61,6 +63,7 @@ class ATA(DefinedNamespace):
     Provision: URIRef
     PurposeCondition: URIRef
     Quorum: URIRef
+    Replacement: URIRef
     Restrictability: URIRef
     RestrictabilityNotStated: URIRef
     Restrictable: URIRef
@@ -94,11 +97,18 @@ class ATA(DefinedNamespace):
     appliesTo: URIRef
     appoints: URIRef
     approves: URIRef
+    articleFrom: URIRef
+    articleTo: URIRef
     assumesPowersOf: URIRef
     awards: URIRef
     bearer: URIRef
+    before: URIRef
     callsElectionOf: URIRef
     callsReferendum: URIRef
+    changeKind: URIRef
+    changeSummary: URIRef
+    changeType: URIRef
+    changedField: URIRef
     citation: URIRef
     commands: URIRef
     comparison: URIRef
@@ -109,6 +119,7 @@ class ATA(DefinedNamespace):
     consentOf: URIRef
     consentsTo: URIRef
     convenes: URIRef
+    correspondsTo: URIRef
     countBase: URIRef
     countersigns: URIRef
     curatedIn: URIRef
@@ -137,8 +148,10 @@ class ATA(DefinedNamespace):
     exception: URIRef
     exclusion: URIRef
     exclusive: URIRef
+    existsUnder: URIRef
     experienceYears: URIRef
     expressesNoConfidenceIn: URIRef
+    fromRecord: URIRef
     givesExplanationsOn: URIRef
     givesOpinionOn: URIRef
     grantsPardon: URIRef
@@ -198,11 +211,15 @@ class ATA(DefinedNamespace):
     raisesConfidenceVoteIn: URIRef
     rank: URIRef
     recipient: URIRef
+    recordId: URIRef
     rejects: URIRef
     relatedProvision: URIRef
     relation: URIRef
     releasesEarlyFromOffice: URIRef
     removesFromOffice: URIRef
+    repealed: URIRef
+    repealedBy: URIRef
+    replacedBody: URIRef
     reportsTo: URIRef
     represents: URIRef
     requestsDismissalOf: URIRef
@@ -233,6 +250,7 @@ class ATA(DefinedNamespace):
     timeLimitBasis: URIRef
     timeLimitFrom: URIRef
     timing: URIRef
+    toRecord: URIRef
     trigger: URIRef
     turnout: URIRef
     votesIn: URIRef

@@ -42,6 +42,8 @@ class Agent:
     post_in: str | None
     sub_organization_of: str | None
     where: Where
+    # The constitutions under which it exists (years); empty: every constitution in data/.
+    versions: tuple[str, ...] = ()
     # Other names in common use, per language (parliament for the Kurultai); for search.
     alt: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -77,6 +79,8 @@ class Provision:
     note: str | None
     where: Where
     children: list[Provision] = field(default_factory=list)
+    repealed: bool = False  # the provision was repealed; its number stays, with no rule
+    repealed_by: str | None = None  # the amending act, as cited in the official edition
 
 
 @dataclass(frozen=True)
@@ -218,6 +222,7 @@ class Section:
     matters: list[Matter]
     agents: list[Agent]
     path: Path
+    conditions: list[Concept] = field(default_factory=list)  # drafted here, see load_corpus
 
 
 @dataclass
@@ -251,3 +256,9 @@ class Corpus:
     def all_matters(self) -> list[Matter]:
         """The shared matters, then those a section file drafts, in file order."""
         return [*self.matters, *(m for d in self.documents for s in d.sections for m in s.matters)]
+
+    def document(self, version: str) -> Document:
+        for d in self.documents:
+            if d.version == version:
+                return d
+        raise KeyError(f"no constitution {version} in {self.root}")

@@ -8,6 +8,7 @@ exist, provisions that are cited) is :mod:`kg.integrity`'s job. No RDF here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from kg.errors import DataDirectoryError, SourceDataError, Where
@@ -55,7 +56,19 @@ def load_corpus(root: Path | None = None) -> Corpus:
     documents = [_document(path) for path in sorted(root.glob("constitution-*/document.yaml"))]
     if not documents:
         raise SourceDataError(Where(root, 1), f"no constitution-*/document.yaml under {root}")
-    return Corpus(agents, matters, schemes, documents, root)
+    return Corpus(agents, matters, _with_drafted_conditions(schemes, documents), documents, root)
+
+
+def _with_drafted_conditions(schemes: list[Scheme], documents: list[Document]) -> list[Scheme]:
+    """A section file may draft concepts of the conditions scheme under ``conditions:``, as
+    it may draft agents and matters; on review they move to vocab/conditions.yaml."""
+    drafted = [c for d in documents for s in d.sections for c in s.conditions]
+    if not drafted:
+        return schemes
+    return [
+        replace(s, concepts=s.concepts + tuple(drafted)) if s.id == "conditions" else s
+        for s in schemes
+    ]
 
 
 def _read_list(path, what, make):  # type: ignore[no-untyped-def]
@@ -77,9 +90,24 @@ def _agent(m: Located) -> Agent:
         m,
         m.where(),
         "an institution",
-        {"id", "type", "kind", "label", "short", "alt", "post_in", "sub_organization_of"},
+        {
+            "id",
+            "type",
+            "kind",
+            "label",
+            "short",
+            "alt",
+            "post_in",
+            "sub_organization_of",
+            "versions",
+        },
     )
     kind_of = f.required_text("type")
+    versions = f.raw("versions") or []
+    if not isinstance(versions, list) or not all(
+        isinstance(v, str) and re.match(r"^\d{4}$", v) for v in versions
+    ):
+        raise f.fail("versions", "'versions' must be a list of years in quotes, e.g. [\"1995\"]")
     if kind_of not in ("organization", "post", "group"):
         raise f.fail("type", f"type must be organization, post or group, not {kind_of!r}")
     return Agent(
@@ -91,6 +119,7 @@ def _agent(m: Located) -> Agent:
         post_in=ref(f, "post_in"),
         sub_organization_of=ref(f, "sub_organization_of"),
         where=f.where,
+        versions=tuple(versions),
         alt=_alt_names(f),
     )
 
@@ -133,15 +162,15 @@ def _scheme(path: Path) -> Scheme:
     )
 
 
-def _concepts(f: Fields, path: Path, scheme_id: str) -> list[Concept]:
-    concepts_raw = f.raw("concepts")
+def _concepts(f: Fields, path: Path, scheme_id: str, key: str = "concepts") -> list[Concept]:
+    concepts_raw = f.raw(key)
     if not isinstance(concepts_raw, list) or not concepts_raw:
-        raise f.fail("concepts", "'concepts' must be a non-empty list")
+        raise f.fail(key, f"{key!r} must be a non-empty list")
     concepts = []
     for i in range(len(concepts_raw)):
         c = Fields(
             _entry(concepts_raw, i, path, "a concept"),
-            f.at("concepts"),
+            f.at(key),
             "a concept",
             {"id", "label", "definition", "broader", "edge", "close_match"},
         )
@@ -217,6 +246,7 @@ def _section(path: Path) -> Section:
             "duties",
             "matters",
             "agents",
+            "conditions",
         },
     )
     number = f.integer("section", required=True) or 0
@@ -240,6 +270,7 @@ def _section(path: Path) -> Section:
         duties=[_duty(m) for m in _entries(f, "duties", "a duty")],
         matters=[_matter(m) for m in _entries(f, "matters", "a matter")],
         agents=[_agent(m) for m in _entries(f, "agents", "an institution")],
+        conditions=_concepts(f, path, "conditions", "conditions") if f.has("conditions") else [],
         path=path,
     )
 
@@ -254,6 +285,7 @@ def _entries(f: Fields, key: str, what: str) -> list[Located]:
 
 
 _PROVISION_KINDS = ("article", "para", "item", "part")
+INSERTED_NUMBER = re.compile(r"^[1-9]\d*-[1-9]\d*$")
 
 
 def _provision(m: Located, top: bool = False) -> Provision:
@@ -267,10 +299,27 @@ def _provision(m: Located, top: bool = False) -> Provision:
         raise SourceDataError(
             m.where(kind), "articles belong at the top of 'articles', and only articles"
         )
-    f = Fields(m, m.where(), f"{kind} {m[kind]}", {kind, "summary", "children", "topics", "note"})
+    f = Fields(
+        m,
+        m.where(),
+        f"{kind} {m[kind]}",
+        {kind, "summary", "children", "topics", "note", "repealed", "repealed_by"},
+    )
     number = m[kind]
-    if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-        raise f.fail(kind, f"the {kind} number must be a whole number from 1, not {number!r}")
+    # An inserted provision keeps the number it was given: 3-1 comes between 3 and 4.
+    if isinstance(number, bool) or not (
+        (isinstance(number, int) and number >= 1)
+        or (isinstance(number, str) and INSERTED_NUMBER.match(number))
+    ):
+        raise f.fail(
+            kind,
+            f"the {kind} number must be a whole number from 1, or an inserted number such as "
+            f"3-1, not {number!r}",
+        )
+    repealed = f.boolean("repealed") or False
+    repealed_by = f.text("repealed_by", required=False)
+    if repealed_by and not repealed:
+        raise f.fail("repealed_by", "'repealed_by' needs 'repealed: true'")
     children_raw = f.raw("children")
     if children_raw is not None and (not isinstance(children_raw, list) or not children_raw):
         raise f.fail("children", "'children' must be a non-empty list of provisions")
@@ -286,6 +335,8 @@ def _provision(m: Located, top: bool = False) -> Provision:
         f.text("note", False),
         f.where,
         children,
+        repealed,
+        repealed_by,
     )
 
 
@@ -311,6 +362,10 @@ FACT_TYPES: dict[str, dict[str, str]] = {
     "principle": {},
     "deadline": {"date": "date", "time_limit": "duration", "after": "ref"},
     "unamendable": {"protects": "citations"},
+    # a body of this constitution takes the place of bodies of the one it replaced
+    "replacement": {"replaces": "refs"},
+    # our alignment of a body with an earlier one where the text states no succession
+    "correspondence": {"corresponds_to": "refs", "matter": "text"},
 }
 DELEGATION_TARGETS = ("constitutional-law", "law", "rules-of-procedure", "president")
 
@@ -358,9 +413,13 @@ def _fact(m: Located) -> Fact:
             if word not in DELEGATION_TARGETS:
                 raise f.fail(key, f"{key!r} must be one of {', '.join(DELEGATION_TARGETS)}")
             values[key] = word
-    basis = citation(f, "basis", required=kind != "silence")
-    if kind == "silence" and basis is not None:
-        raise f.fail("basis", "a silence has no basis: list where one would look in 'related'")
+    unstated = kind in ("silence", "correspondence")
+    basis = citation(f, "basis", required=not unstated)
+    if unstated and basis is not None:
+        raise f.fail(
+            "basis",
+            f"a {kind} has no basis (the text states none): list where one would look in 'related'",
+        )
     concerns = refs(f, "concerns")
     if not concerns:
         raise f.fail(None, f"{f.what} is missing the field 'concerns'")

@@ -1,6 +1,6 @@
 """Load data/ and print the integrity problems, optionally only those in the given files.
 
-    python scripts/check_data.py [section-04.yaml ...]
+    python scripts/check_data.py [constitution-1995/section-04.yaml | section-04.yaml ...]
 
 A quick check while curating; `kg validate` runs these and the SHACL shapes.
 """
@@ -21,7 +21,7 @@ wanted = sys.argv[1:]
 problems = [
     p
     for p in integrity.check(corpus, edge_properties())
-    if not wanted or any(str(p.where.path).endswith(w) for w in wanted)
+    if not wanted or any(p.where.path.as_posix().endswith("/" + w.lstrip("/")) for w in wanted)
 ]
 for p in problems:
     print(p)

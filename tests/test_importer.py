@@ -154,7 +154,7 @@ def test_coverage_of_the_mini_fixture() -> None:
 
 
 def test_every_provision_has_a_summary_and_a_topic(corpus: Corpus) -> None:
-    row = coverage(corpus.documents[0]).sections.rows[-1]
+    row = coverage(corpus.document("2026")).sections.rows[-1]
     assert row["summarised"] == row["provisions"] == row["with_topics"]
     assert row["articles"] == 96
 
@@ -162,7 +162,7 @@ def test_every_provision_has_a_summary_and_a_topic(corpus: Corpus) -> None:
 @pytest.mark.official_text
 @pytest.mark.skipif(not OFFICIAL.is_file(), reason="../shared/sources is not present")
 def test_the_official_2026_text_matches_every_article_and_paragraph(corpus: Corpus) -> None:
-    alignment, _ = import_text(corpus.documents[0], OFFICIAL, "ru")
+    alignment, _ = import_text(corpus.document("2026"), OFFICIAL, "ru")
     assert alignment.extra_lines == [] and alignment.missing == []
     assert len(alignment.articles_matched) == 96 == len(alignment.articles_in_file)
     done = subprocess.run(

@@ -56,8 +56,8 @@ def test_the_mini_fixture_fits_together() -> None:
             SECTION,
             "  - id: president-signs-laws",
             "  - id: president-appoints-prime-minister",
-            "section-01.yaml:39: duplicate id 'president-appoints-prime-minister' (power); "
-            "first defined at",
+            "section-01.yaml:39: duplicate id 'president-appoints-prime-minister' (power) in the "
+            "2026 Constitution; first defined at",
         ),
         (
             SECTION,
@@ -177,3 +177,38 @@ def test_a_note_without_condition_words_needs_no_review(tmp_path: Path) -> None:
     old = '    basis: "2"\n'
     note = "    note: The Kurultai is the parliament.\n"
     assert problems_after(tmp_path, SECTION, old, old + note) == []
+
+
+def test_inserted_numbers_run_between_their_neighbours(tmp_path: Path) -> None:
+    """An amendment inserts 2-1 after 2 and before 3; 1-1 may not follow 2."""
+    item = (
+        "          - item: 2\n            summary: Signs laws.\n            topics: [legislature]\n"
+    )
+    inserted = item + (
+        '          - item: "2-1"\n            summary: Returns laws.\n'
+        "            topics: [legislature]\n"
+    )
+    assert problems_after(tmp_path, SECTION, item, inserted) == []
+    wrong = inserted.replace('"2-1"', '"1-1"')
+    found = problems_after(tmp_path / "again", SECTION, item, wrong)
+    assert (
+        len(found) == 1 and "item 1-1 of para 2 (article 1): expected item 3 (or 2-1)" in found[0]
+    )
+
+
+def test_a_repealed_provision_keeps_its_number_and_cannot_be_cited(tmp_path: Path) -> None:
+    old = "            summary: Signs laws.\n"
+    new = old + '            repealed: true\n            repealed_by: "a made-up law of 2001"\n'
+    found = problems_after(tmp_path, SECTION, old, new)
+    assert len(found) == 1, found
+    assert "power president-signs-laws cites '1.2.2', which was repealed" in found[0]
+
+
+def test_a_body_of_another_constitution_cannot_hold_a_power_here(tmp_path: Path) -> None:
+    old = "- id: kurultai\n  type: organization\n"
+    found = problems_after(tmp_path, "institutions.yaml", old, old + '  versions: ["1995"]\n')
+    assert found and all("'kurultai' exists only under the 1995 Constitution" in p for p in found)
+    assert (
+        problems_after(tmp_path / "ok", "institutions.yaml", old, old + '  versions: ["2026"]\n')
+        == []
+    )

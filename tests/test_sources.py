@@ -137,3 +137,19 @@ def test_a_provision_with_two_kinds_is_refused(mini: Path) -> None:
 def test_a_missing_data_directory_is_reported(tmp_path: Path) -> None:
     error = load_error(tmp_path / "nowhere")
     assert "does not exist" in str(error)
+
+
+def test_a_section_may_draft_condition_concepts(tmp_path: Path) -> None:
+    root = tmp_path / "mini"
+    shutil.copytree(MINI, root)
+    path = root / SECTION
+    text = path.read_text(encoding="utf-8")
+    drafted = (
+        "conditions:\n  - id: third-refusal\n    broader: triggers\n"
+        "    label: {en: a third refusal, ru: третий отказ, kk: үшінші бас тарту}\n"
+        "    definition: Made up for the test.\n"
+    )
+    path.write_text(text + drafted, encoding="utf-8")
+    corpus = load_corpus(root)
+    scheme = next(s for s in corpus.schemes if s.id == "conditions")
+    assert "third-refusal" in {c.id for c in scheme.concepts}
