@@ -205,6 +205,7 @@ class _Version:
                 node = ids.right(self.version, r.id)
                 self.g.add((node, RDF.type, ATA.Right))
                 self.g.add((node, ATA.curatedIn, curated_in))
+                self.g.add((node, ATA.inConstitution, ids.constitution(self.version)))
                 for h in r.holders:
                     self.g.add((node, ATA.holder, ids.agent(h)))
                 self.g.add((node, ATA.legalBasis, self.cite(r.basis)))
@@ -218,6 +219,7 @@ class _Version:
                 node = ids.duty(self.version, d.id)
                 self.g.add((node, RDF.type, ATA.Duty))
                 self.g.add((node, ATA.curatedIn, curated_in))
+                self.g.add((node, ATA.inConstitution, ids.constitution(self.version)))
                 for b in d.bearers:
                     self.g.add((node, ATA.bearer, ids.agent(b)))
                 self.g.add((node, ATA.legalBasis, self.cite(d.basis)))
@@ -230,7 +232,10 @@ class _Version:
         g, doc = self.g, self.doc
         node = ids.constitution(self.version)
         g.add((node, RDF.type, ATA.Constitution))
+        # Stated, not left to inference: an integrator's store seldom reasons over subclasses.
+        g.add((node, RDF.type, ELI.LegalResource))
         g.add((node, RDF.type, PROV.Entity))
+        g.add((node, ATA.version, Literal(self.version)))
         for lang, text in sorted(doc.title.items()):
             g.add((node, ELI.title, Literal(text, lang=lang)))
             g.add((node, RDFS.label, Literal(text, lang=lang)))
@@ -302,6 +307,7 @@ class _Version:
         g.add((node, RDF.type, ATA.ConstitutionalFact))
         g.add((node, DCTERMS.identifier, Literal(f.id)))
         g.add((node, ATA.curatedIn, curated_in))
+        g.add((node, ATA.inConstitution, ids.constitution(self.version)))
         for ref in f.concerns:
             g.add((node, ATA.concerns, ids.agent(ref)))
         if f.basis:

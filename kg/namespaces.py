@@ -161,6 +161,7 @@ class ATA(DefinedNamespace):
     holder: URIRef
     inArticle: URIRef
     inConstitution: URIRef
+    version: URIRef
     inSection: URIRef
     incompatibleWith: URIRef
     informs: URIRef

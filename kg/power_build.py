@@ -100,6 +100,7 @@ class PowerWriter:
         g.add((node, RDF.type, ATA.Power))
         g.add((node, DCTERMS.identifier, Literal(p.id)))
         g.add((node, ATA.curatedIn, curated_in))
+        g.add((node, ATA.inConstitution, ids.constitution(self.version)))
         g.add((node, ATA.holder, holder))
         g.add((node, ATA.action, ids.concept("actions", p.action)))
         g.add((node, ATA.object, obj))
