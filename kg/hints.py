@@ -21,6 +21,10 @@ _SHOWN = 6
 def empty_result_hints(store: ox.Store, query: NamedQuery, params: dict[str, str]) -> list[str]:
     """One line per parameter that matched nothing (empty if none can be blamed)."""
     hints = []
+    if "version" in params:
+        known = _versions(store)
+        if params["version"] not in known:
+            return [f"no constitution {params['version']!r}; versions: {', '.join(known)}"]
     for key, value in params.items():
         others = {k: v for k, v in params.items() if k != key}
         try:
@@ -52,3 +56,8 @@ def empty_result_hints(store: ox.Store, query: NamedQuery, params: dict[str, str
 
 def _describe(params: dict[str, str]) -> str:
     return ", ".join(f"{k}={v!r}" for k, v in params.items())
+
+
+def _versions(store: ox.Store) -> list[str]:
+    result = select(store, "SELECT DISTINCT ?v WHERE { ?c ata:version ?v }")
+    return sorted(str(r["v"]) for r in result.rows)

@@ -31,6 +31,7 @@ from kg.sparql_errors import from_engine
 
 _HEADER = re.compile(r"^#\+\s*(\w+)(?:\s+([\w-]+))?\s*:\s*(.*)$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_VERSION = re.compile(r"^\d{4}$")  # a constitution is named by its year
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,11 @@ class NamedQuery:
             allowed = ", ".join(known) or "none"
             raise QueryError(
                 f"query {self.name!r} has no parameter {unknown[0]!r} (parameters: {allowed})"
+            )
+        version = values.get("version")
+        if version is not None and not _VERSION.match(version):
+            raise QueryError(
+                f"version {version!r} is not a constitution: give its year, 1995 or 2026"
             )
         text = self.text
         for name, value in values.items():
