@@ -11,14 +11,17 @@ compared: a note or a summary worded differently never makes a change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
-from kg.errors import KGError
+from kg.errors import KGError, Where
 from kg.provisions import ProvisionIndex
 from kg.queries import SelectResult
 from kg.records import Citation, Condition, Corpus, Document, Duty, Fact, Period, Power, Right
 from kg.records import Threshold as Share
+from kg.wording import vote_in
 
 CHANGES = ("added", "removed", "changed")
 KINDS = ("power", "right", "duty", "institution", "fact")
@@ -90,6 +93,8 @@ class Names:
     agent: Callable[[str], str]
     verb: Callable[[str], str]
     concept: Callable[[str], str]
+    group: Callable[[str], bool] = lambda _i: False  # a group of persons takes a plural verb
+    lang: str = "en"
 
 
 def successors(corpus: Corpus, newer: Document) -> dict[str, str]:
@@ -199,9 +204,12 @@ def _powers(
     changes = []
     for key in sorted(set(olds) | set(news)):
         left = [(p, power_fields(p, m)) for p in olds.get(key, [])]
-        right = [(p, power_fields(p, lambda i: i)) for p in news.get(key, [])]
+        right = [(p, power_fields(p, _same)) for p in news.get(key, [])]
         for a, b in _pair(left, right):
             holder, action, obj = key
+            # Compared with the bodies mapped to their successors; shown with the bodies the
+            # older text names (the 1995 threshold is of the Senate, not of the Kurultai).
+            own = power_fields(a[0], _same) if a else {}
             if a and b:
                 differ = tuple(f for f in a[1] if a[1][f] != b[1][f])
                 if not differ:
@@ -214,12 +222,12 @@ def _powers(
                         action,
                         obj,
                         differ,
-                        _describe(a[1], differ, names),
+                        _describe(own, differ, names),
                         _describe(b[1], differ, names),
                         cite_old(a[0].basis),
                         cite_new(b[0].basis),
-                        _changed_sentence(names, a[0], b[0], holder, differ, a[1], b[1], old, new),
-                        tuple((f, a[1][f]) for f in differ),
+                        _changed_sentence(names, a[0], b[0], holder, differ, own, b[1], old, new),
+                        tuple((f, own[f]) for f in differ),
                         tuple((f, b[1][f]) for f in differ),
                         a[0].id,
                         b[0].id,
@@ -231,17 +239,17 @@ def _powers(
                     Change(
                         "removed",
                         "power",
-                        holder,
+                        p.holder,
                         action,
-                        obj,
+                        p.object,
                         (),
-                        _describe(a[1], _filled(a[1]), names),
+                        _describe(own, _filled(own), names),
                         "",
                         cite_old(p.basis),
                         "",
                         f"Under {old} {_clause(names, p.holder, action, p.object)} "
                         f"(art. {cite_old(p.basis)}); {new} has no such power.",
-                        tuple((f, a[1][f]) for f in _filled(a[1])),
+                        tuple((f, own[f]) for f in _filled(own)),
                         (),
                         p.id,
                         "",
@@ -374,13 +382,70 @@ def _readable(field: str, value: str, names: Names) -> str:
     if field in ("time_limit", "not_before"):
         length, _, start = value.partition(" from ")
         return f"{length}, {names.concept(start)}"
+    if field in ("threshold", "initiative"):
+        share = _parse_share(value)
+        if share is not None:
+            return vote_in(share, names.agent(share.body or ""), names.lang)
     return value
 
 
-def _clause(names: Names, holder: str, action: str, obj: str) -> str:
-    return f"the {names.agent(holder)} {names.verb(action)} the {names.agent(obj)}".replace(
-        "the The ", "the "
+_SHARE = re.compile(
+    r"^(?P<cmp>[a-z-]+) (?P<n>\d+)/(?P<d>\d+) of (?P<base>[a-z-]+) of (?P<body>[a-z0-9-]+)"
+    r"(?:; turnout (?P<tcmp>[a-z-]+) (?P<tn>\d+)/(?P<td>\d+))?"
+    r"(?:; in (?P<rcmp>[a-z-]+) (?P<rn>\d+)/(?P<rd>\d+) of the regions)?$"
+)
+_NOWHERE = Where(Path("<diff>"), 0)
+
+
+def _parse_share(value: str) -> Share | None:
+    """The threshold back from its comparison key (see :func:`_share`), to be worded."""
+    m = _SHARE.match(value)
+    if m is None:
+        return None
+
+    def part(cmp: str, n: str, d: str, base: str, body: str | None) -> Share:
+        return Share(int(n), int(d), cmp, base, body, _NOWHERE)
+
+    turnout = part(m["tcmp"], m["tn"], m["td"], "all-members", None) if m["tcmp"] else None
+    regions = part(m["rcmp"], m["rn"], m["rd"], "territorial-units", None) if m["rcmp"] else None
+    main = part(m["cmp"], m["n"], m["d"], m["base"], m["body"])
+    return Share(
+        main.numerator,
+        main.denominator,
+        main.comparison,
+        main.base,
+        main.body,
+        _NOWHERE,
+        turnout=turnout,
+        territorial=regions,
     )
+
+
+def _same(i: str) -> str:
+    return i
+
+
+def _clause(names: Names, holder: str, action: str, obj: str) -> str:
+    verb = names.verb(action)
+    if names.group(holder):
+        verb = _plural(verb)
+    return f"the {names.agent(holder)} {verb} the {names.agent(obj)}".replace("the The ", "the ")
+
+
+def _plural(verb: str) -> str:
+    """An action label is in the third person singular ("appoints", "dismisses", "has the
+    right to"); the citizens or the deputies take the plural form of its first word."""
+    first, space, rest = verb.partition(" ")
+    irregular = {"has": "have", "is": "are", "does": "do"}
+    if first in irregular:
+        first = irregular[first]
+    elif first.endswith("ies"):
+        first = first[:-3] + "y"
+    elif first.endswith(("sses", "shes", "ches", "xes", "zes")):
+        first = first[:-2]
+    elif first.endswith("s"):
+        first = first[:-1]
+    return first + space + rest
 
 
 def _changed_sentence(
@@ -442,7 +507,8 @@ def _by_id(
         who = lambda r: (r.holders if isinstance(r, Right) else r.bearers)[0]  # noqa: E731
         if a and b:
             fa = _right_or_duty_fields(a, lambda i: mapping.get(i, i))
-            fb = _right_or_duty_fields(b, lambda i: i)
+            fb = _right_or_duty_fields(b, _same)
+            own = _right_or_duty_fields(a, _same)  # shown as the older text has it
             differ = tuple(f for f in fa if fa[f] != fb[f])
             if differ:
                 changes.append(
@@ -453,7 +519,7 @@ def _by_id(
                         rid,
                         "",
                         differ,
-                        "; ".join(f"{f}: {fa[f]}" for f in differ),
+                        "; ".join(f"{f}: {own[f]}" for f in differ),
                         "; ".join(f"{f}: {fb[f]}" for f in differ),
                         cite_old(a.basis),
                         cite_new(b.basis),
@@ -465,7 +531,7 @@ def _by_id(
                 Change(
                     "removed",
                     kind,
-                    mapping.get(who(a), who(a)),
+                    who(a),
                     rid,
                     "",
                     (),
@@ -653,10 +719,13 @@ def names_for(corpus: Corpus, lang: str = "en") -> Names:
     concepts = {
         c.id: c.label[lang] for s in corpus.schemes if s.id == "conditions" for c in s.concepts
     }
+    groups = {a.id for a in corpus.all_agents() if a.type == "group"}
     return Names(
         agent=lambda i: labels.get(i, i),
         verb=lambda i: verbs.get(i, i),
         concept=lambda i: concepts.get(i, i),
+        group=lambda i: i in groups,
+        lang=lang,
     )
 
 
@@ -695,6 +764,8 @@ def diff_result(
             c
             for c in changes
             if wanted in _names_of(corpus, c.holder)
+            # a successor's name finds what its predecessors lost, and the other way round
+            or wanted in _names_of(corpus, mapping.get(c.holder, c.holder))
             or any(wanted in _names_of(corpus, o) for o, n in mapping.items() if n == c.holder)
         ]
     if kind:

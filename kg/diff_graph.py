@@ -48,6 +48,8 @@ def _write(g, c: Change, n: int, old: str, new: str, names) -> None:  # type: ig
         g.add((node, ATA.toRecord, ids.power(new, c.to_id)))
     for f in c.fields:
         g.add((node, ATA.changedField, Literal(f)))
+    if c.fields:
+        g.add((node, ATA.changedFields, Literal(", ".join(c.fields))))
     for lang, words in names.items():
         if c.kind == "power":
             before, after = (

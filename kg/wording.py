@@ -332,6 +332,17 @@ def _vote(t, default_body, lex, lang, words, cited):  # type: ignore[no-untyped-
     return found
 
 
+def vote_in(t: Threshold, body_label: str, lang: str) -> str:
+    """A vote with its turnout and territorial conditions, as one labelled text."""
+    words = _FIELDS[lang]
+    found = [threshold_in(t, body_label, lang)]
+    if t.turnout:
+        found.append(words["turnout"].format(x=_turnout(t.turnout, body_label, lang)))
+    if t.territorial:
+        found.append(words["territorial"].format(x=threshold_in(t.territorial, None, lang)))
+    return "; ".join(found)
+
+
 def _turnout(t: Threshold, body_label: str, lang: str) -> str:
     """Who must take part: ``more than half of all citizens entitled to vote``."""
     if lang != "en":

@@ -92,3 +92,47 @@ def test_resolve_names_files_and_text(registry: QueryRegistry, tmp_path: Path) -
     rq.write_text("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
     assert resolve(str(rq), registry).text.startswith("SELECT")
     assert resolve("ASK { ?s ?p ?o }", registry).name == "adhoc"
+
+
+VERSIONED = sorted(
+    p.stem for p in Path("queries").glob("*.rq") if "VALUES ?version_param" in p.read_text()
+)
+
+
+@pytest.mark.parametrize("name", VERSIONED)
+def test_a_versioned_query_answers_for_each_constitution_with_the_same_columns(
+    store: ox.Store, registry: QueryRegistry, name: str
+) -> None:
+    query = registry.get(name)
+    default = run(store, query)
+    answers = {v: run(store, query, {"version": v}) for v in ("1995", "2026")}
+    assert default.columns == answers["1995"].columns == answers["2026"].columns
+    assert default.rows == answers["2026"].rows  # the default is the one in force
+    for version, other in (("1995", "2026"), ("2026", "1995")):
+        cited = {
+            str(value)
+            for row in answers[version].rows
+            for value in row.values()
+            if "/constitution/" in str(value)
+        }
+        assert all(f"/constitution/{version}" in iri for iri in cited), (name, version)
+        assert not any(f"/constitution/{other}" in iri for iri in cited)
+
+
+def test_bodies_of_one_version_are_listed_only_under_it(
+    store: ox.Store, registry: QueryRegistry
+) -> None:
+    def ids(version: str) -> set[str]:
+        rows = run(store, registry.get("institutions"), {"version": version}).rows
+        return {str(r["institution"]).rsplit("/", 1)[-1] for r in rows}
+
+    old, new = ids("1995"), ids("2026")
+    assert {"senate", "mazhilis", "assembly-of-people-of-kazakhstan"} <= old - new
+    assert {"kurultai", "vice-president", "halyk-kenesi"} <= new - old
+    assert {"president", "government", "constitutional-court"} <= old & new
+
+
+def test_a_version_must_be_a_year(store: ox.Store, registry: QueryRegistry) -> None:
+    with pytest.raises(QueryError, match="give its year, 1995 or 2026"):
+        run(store, registry.get("powers"), {"version": "latest"})
+    assert run(store, registry.get("powers"), {"version": "1990"}).rows == []
