@@ -11,6 +11,7 @@ compared: a note or a summary worded differently never makes a change.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -110,12 +111,24 @@ def successors(corpus: Corpus, newer: Document) -> dict[str, str]:
     return found
 
 
+def stated_successions(newer: Document) -> dict[str, Citation]:
+    """Old body id → the provision of the newer text that makes a body its successor. Our
+    own correspondences (the Halyk Kenesi and the Assembly of People) are not among them."""
+    found: dict[str, Citation] = {}
+    for section in newer.sections:
+        for f in section.facts:
+            if f.type == "replacement" and f.basis is not None:
+                for old in f.values.get("replaces", ()):  # type: ignore[attr-defined]
+                    found[str(old)] = f.basis
+    return found
+
+
 def diff(corpus: Corpus, old: str, new: str, names: Names) -> list[Change]:
     before, after = corpus.document(old), corpus.document(new)
     mapping = successors(corpus, after)
     cite_old, cite_new = _citer(before), _citer(after)
     changes: list[Change] = []
-    changes += _institutions(corpus, old, new, mapping, names)
+    changes += _institutions(corpus, old, new, mapping, names, stated_successions(after), cite_new)
     changes += _powers(before, after, mapping, cite_old, cite_new, names, old, new)
     changes += _by_id("right", _rights(before), _rights(after), mapping, cite_old, cite_new, names)
     changes += _by_id("duty", _duties(before), _duties(after), mapping, cite_old, cite_new, names)
@@ -432,20 +445,35 @@ def _clause(names: Names, holder: str, action: str, obj: str) -> str:
     return f"the {names.agent(holder)} {verb} the {names.agent(obj)}".replace("the The ", "the ")
 
 
+def _plural_name(name: str) -> bool:
+    """Whether an English name is plural by its head noun: "Deputies", "Deputy Chairs of the
+    Kurultai", "Courts" are; "Mazhilis", "Chair of the Senate", "Parliament (1995)" are not."""
+    head = re.sub(r"\s*\(.*?\)", "", name.split(" of ")[0]).split()
+    word = head[-1] if head else ""
+    return word.endswith("s") and not word.endswith(("ss", "is", "us"))
+
+
 def _plural(verb: str) -> str:
-    """An action label is in the third person singular ("appoints", "dismisses", "has the
-    right to"); the citizens or the deputies take the plural form of its first word."""
-    first, space, rest = verb.partition(" ")
+    """An action label is in the third person singular ("appoints", "cancels or suspends",
+    "has the right to"); the citizens or the deputies take the plural of each such verb."""
+    words = verb.split(" ")
+    words[0] = _plural_verb(words[0])
+    # "negotiates and signs", "cancels or suspends": the second verb too, but not the noun
+    # of "develops proposals and recommendations on"
+    if len(words) > 2 and words[1] in ("or", "and"):
+        words[2] = _plural_verb(words[2])
+    return " ".join(words)
+
+
+def _plural_verb(word: str) -> str:
     irregular = {"has": "have", "is": "are", "does": "do"}
-    if first in irregular:
-        first = irregular[first]
-    elif first.endswith("ies"):
-        first = first[:-3] + "y"
-    elif first.endswith(("sses", "shes", "ches", "xes", "zes")):
-        first = first[:-2]
-    elif first.endswith("s"):
-        first = first[:-1]
-    return first + space + rest
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
 
 
 def _changed_sentence(
@@ -562,15 +590,31 @@ def _by_id(
 
 
 def _institutions(
-    corpus: Corpus, old: str, new: str, mapping: dict[str, str], names: Names
+    corpus: Corpus,
+    old: str,
+    new: str,
+    mapping: dict[str, str],
+    names: Names,
+    stated: dict[str, Citation],
+    cite_new: Callable[[Citation], str],
 ) -> list[Change]:
+    def how(predecessor: str) -> str:
+        """Whether the text says so, with where, or only our comparison does."""
+        if predecessor in stated:
+            return f"art. {cite_new(stated[predecessor])} of {new}"
+        return "our comparison; the text states no succession"
+
     changes = []
     for a in corpus.agents:
         if not a.versions or (old in a.versions) == (new in a.versions):
             continue
         if old in a.versions:
             successor = mapping.get(a.id)
-            then = f"; its place is taken by the {names.agent(successor)}" if successor else ""
+            then = (
+                f"; in its place, the {names.agent(successor)} ({how(a.id)})"
+                if successor
+                else ""
+            )
             changes.append(
                 Change(
                     "removed",
@@ -583,13 +627,14 @@ def _institutions(
                     "",
                     "",
                     "",
-                    f"The {names.agent(a.id)} exists under {old} only{then}.",
+                    f"Only under {old}: the {names.agent(a.id)}{then}.",
                 )
             )
         else:
             replaced = sorted(k for k, v in mapping.items() if v == a.id)
             then = (
-                f"; it takes the place of the {', '.join(names.agent(r) for r in replaced)}"
+                "; in the place of "
+                + ", ".join(f"the {names.agent(r)} ({how(r)})" for r in replaced)
                 if replaced
                 else ""
             )
@@ -605,7 +650,7 @@ def _institutions(
                     f"exists under {new}",
                     "",
                     "",
-                    f"The {names.agent(a.id)} is new in {new}{then}.",
+                    f"New in {new}: the {names.agent(a.id)}{then}.",
                 )
             )
     return changes
@@ -719,7 +764,11 @@ def names_for(corpus: Corpus, lang: str = "en") -> Names:
     concepts = {
         c.id: c.label[lang] for s in corpus.schemes if s.id == "conditions" for c in s.concepts
     }
-    groups = {a.id for a in corpus.all_agents() if a.type == "group"}
+    groups = {
+        a.id
+        for a in corpus.all_agents()
+        if a.type == "group" or _plural_name(a.short.get("en", a.label["en"]))
+    }
     return Names(
         agent=lambda i: labels.get(i, i),
         verb=lambda i: verbs.get(i, i),
@@ -729,12 +778,27 @@ def names_for(corpus: Corpus, lang: str = "en") -> Names:
     )
 
 
+def _known_body(corpus: Corpus, wanted: str, holder: str) -> None:
+    """A holder that names no body at all is a mistake, not an empty answer."""
+    names: dict[str, str] = {}
+    for a in corpus.all_agents():
+        for n in _names_of(corpus, a.id):
+            names.setdefault(n, a.label.get("en", a.id))
+    if wanted in names:
+        return
+    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(repr(names[c]) for c in close)}?" if close else ""
+    raise KGError(f"no institution or office named {holder!r}{hint}")
+
+
 def _names_of(corpus: Corpus, agent_id: str) -> set[str]:
-    """Every way to name a body: its id and its labels and short labels in every language."""
+    """Every way to name a body: its id, its labels and short labels in every language, and
+    the other names in common use (People's Council for the Halyk Kenesi)."""
     found = {agent_id}
-    for a in corpus.agents:
+    for a in corpus.all_agents():
         if a.id == agent_id:
             found |= set(a.label.values()) | set(a.short.values())
+            found |= {n for names in a.alt.values() for n in names}
     return {n.casefold() for n in found}
 
 
@@ -760,6 +824,7 @@ def diff_result(
     mapping = successors(corpus, corpus.document(new))
     if holder:
         wanted = holder.casefold()
+        _known_body(corpus, wanted, holder)
         changes = [
             c
             for c in changes

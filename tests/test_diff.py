@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.diff import diff_result, summary_result
+from kg.config import ROOT
+from kg.diff import _plural, _plural_name, diff_result, summary_result
 from kg.errors import KGError
 from kg.sources import load_corpus
 
@@ -185,3 +186,21 @@ def test_kg_diff_prints_csv_and_markdown(two_versions: Path) -> None:
     assert markdown.startswith("| holder | gained | lost | changed |")
     bad = run("--from", "1990")
     assert bad.returncode == 1 and "no constitution 1990" in bad.stderr
+
+
+def test_summaries_agree_with_a_plural_holder_and_say_who_stated_a_succession() -> None:
+    assert _plural("negotiates and signs") == "negotiate and sign"
+    assert _plural("develops proposals and recommendations on") == (
+        "develop proposals and recommendations on"
+    )
+    assert _plural("has the right to") == "have the right to"
+    assert [_plural_name(n) for n in ("Deputies", "Mazhilis", "Chair of the Senate")] == [
+        True,
+        False,
+        False,
+    ]
+    corpus = load_corpus(ROOT / "data")
+    changes, _ = diff_result(corpus, "1995", "2026", kind="institution")
+    said = {c.holder: c.summary for c in changes}
+    assert "(art. 95(1) of 2026)" in said["senate"]  # the text ends the Parliament
+    assert "our comparison; the text states no succession" in said["halyk-kenesi"]
