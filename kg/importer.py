@@ -51,6 +51,11 @@ class Line:
     text: str  # without its number
 
 
+# The marker of an article's heading line: it has no text of its own to match, but tells
+# that the article is in the file (a repealed one has nothing else).
+HEADING = ("heading", "")
+
+
 @dataclass
 class Alignment:
     matched: list[tuple[Placed, Line]] = field(default_factory=list)
@@ -128,6 +133,7 @@ def read_official_text(path: Path, lang: str) -> list[Line]:
         if heading:
             started = True
             article = next(g for g in heading.groups() if g)
+            lines.append(Line(number, article, HEADING, ""))
             continue
         if not started or article is None:
             continue  # a preamble or a copier's header
@@ -178,6 +184,7 @@ def read_print_layout(path: Path, text: str, lang: str) -> list[Line]:
             close()
             started, skipping = True, False
             article = next(g for g in heading.groups() if g)
+            lines.append(Line(number, article, HEADING, ""))
             continue
         if not started or article is None:
             continue  # the preamble, a section's title
@@ -229,13 +236,16 @@ def _line_marker(placed: Placed) -> tuple[str, str] | None:
 def align(index: ProvisionIndex, lines: list[Line]) -> Alignment:
     result = Alignment()
     by_article: dict[str, list[Line]] = {}
+    headed = {line.article for line in lines if line.marker == HEADING}
+    curated = {p.article for p in index.placed}
     for line in lines:
-        by_article.setdefault(line.article, []).append(line)
+        if line.marker != HEADING:
+            by_article.setdefault(line.article, []).append(line)
     expected: dict[str, list[tuple[Placed, tuple[str, str] | None]]] = {}
     for placed, marker in expected_units(index):
         expected.setdefault(placed.article, []).append((placed, marker))
-    result.articles_in_file = set(by_article)
-    for article in sorted(set(by_article) | set(expected), key=_article_order):
+    result.articles_in_file = set(by_article) | headed
+    for article in sorted(set(by_article) | set(expected) | headed, key=_article_order):
         have = by_article.get(article, [])
         want = expected.get(article, [])
         matcher = difflib.SequenceMatcher(
@@ -251,6 +261,8 @@ def align(index: ProvisionIndex, lines: list[Line]) -> Alignment:
                 result.extra_lines.extend(have[j1:j2])
         if have and want and clean:
             result.articles_matched.add(article)
+        elif not have and not want and article in headed and article in curated:
+            result.articles_matched.add(article)  # repealed: a heading, and a footnote at most
     return result
 
 

@@ -173,3 +173,24 @@ def test_the_official_2026_text_matches_every_article_and_paragraph(corpus: Corp
     )
     assert done.returncode == 0
     assert "articles: 96 matched of 96" in done.stdout
+
+
+OFFICIAL_1995 = ROOT.parent / "shared" / "sources" / "constitution-1995.ru.txt"
+
+
+@pytest.mark.official_text
+@pytest.mark.skipif(not OFFICIAL_1995.is_file(), reason="../shared/sources is not present")
+def test_the_official_1995_text_matches_every_article_even_a_repealed_one(corpus: Corpus) -> None:
+    alignment, _ = import_text(corpus.document("1995"), OFFICIAL_1995, "ru")
+    assert alignment.extra_lines == [] and alignment.missing == []
+    # 99 articles, 83-1, 94-1 and 94-2; article 84 is only a heading and a footnote of repeal
+    assert "84" in alignment.articles_matched
+    assert len(alignment.articles_matched) == 102 == len(alignment.articles_in_file)
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "coverage", "--against", str(OFFICIAL_1995)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0
+    assert "articles: 102 matched of 102" in done.stdout
