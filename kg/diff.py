@@ -22,7 +22,7 @@ from kg.provisions import ProvisionIndex
 from kg.queries import SelectResult
 from kg.records import Citation, Condition, Corpus, Document, Duty, Fact, Period, Power, Right
 from kg.records import Threshold as Share
-from kg.wording import vote_in
+from kg.wording import period_in, timing_in, vote_in
 
 CHANGES = ("added", "removed", "changed")
 KINDS = ("power", "right", "duty", "institution", "fact")
@@ -354,6 +354,7 @@ FIELD_LABELS = {
     },
 }
 NONE_WORD = {"en": "none", "ru": "нет", "kk": "жоқ"}
+YES_WORD = {"en": "yes", "ru": "да", "kk": "иә"}
 
 
 def side_text(raw: Iterable[tuple[str, str]], names: Names, lang: str) -> str:
@@ -390,11 +391,15 @@ def _readable(field: str, value: str, names: Names) -> str:
         return "; ".join(names.concept(p) for p in parts)
     if field == "timing":
         return "; ".join(
-            f"{rel} {names.concept(event)}" for rel, _, event in (p.partition(" ") for p in parts)
+            timing_in(rel, names.concept(event), names.lang)
+            for rel, _, event in (p.partition(" ") for p in parts)
         )
     if field in ("time_limit", "not_before"):
         length, _, start = value.partition(" from ")
-        return f"{length}, {names.concept(start)}"
+        kind = "within" if field == "time_limit" else "not-before"
+        return period_in(kind, length, start, names.concept(start), names.lang)
+    if field == "exclusive":
+        return YES_WORD[names.lang]
     if field in ("threshold", "initiative"):
         share = _parse_share(value)
         if share is not None:

@@ -354,6 +354,19 @@ def _turnout(t: Threshold, body_label: str, lang: str) -> str:
     return f"{share} of all {body_label} entitled to vote"
 
 
+def timing_in(relation: str, event_label: str, lang: str) -> str:
+    """``before the signing of the law``, ``Применяется до события «…»``."""
+    return _FIELDS[lang][relation].format(x=event_label)
+
+
+def period_in(kind: str, iso: str, start: str, start_label: str, lang: str) -> str:
+    """A time limit (``within``) or a waiting time (``not-before``) from an event."""
+    words = _FIELDS[lang]
+    if start == NOT_STATED and kind == "within":
+        return words["within-unstated"].format(d=duration_in(iso, lang))
+    return words[kind].format(d=duration_in(iso, lang), x=start_label)
+
+
 def _period(period: Period, kind: str, lex, lang, words, cited) -> str:  # type: ignore[no-untyped-def]
     length = duration_in(period.duration, lang)
     if period.start == NOT_STATED and kind == "within":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -136,3 +137,15 @@ def test_a_version_must_be_a_year(store: ox.Store, registry: QueryRegistry) -> N
     with pytest.raises(QueryError, match="give its year, 1995 or 2026"):
         run(store, registry.get("powers"), {"version": "latest"})
     assert run(store, registry.get("powers"), {"version": "1990"}).rows == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_diff_query_words_powers_before_and_after_in_the_language_asked(
+    store: ox.Store, registry: QueryRegistry, lang: str
+) -> None:
+    rows = run(store, registry.get("diff"), {"lang": lang, "kind": "power"}).rows
+    assert rows
+    for row in rows:
+        for side in ("holder", "action", "before", "after"):
+            latin = re.findall(r"[A-Za-z]{3,}", str(row[side]))
+            assert not latin, (lang, side, row[side])
