@@ -8,6 +8,7 @@ import concurrent.futures
 import contextlib
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -510,6 +511,16 @@ def test_a_provision_page_shows_its_parts_and_powers(server: str) -> None:
         )
     )
     assert len(parts) == 22
+
+
+def test_a_body_s_page_says_under_which_constitution_each_power_is(server: str) -> None:
+    def versions(path: str) -> set[str]:
+        page = http(server + path, headers={"Accept": "text/html"})[2].decode()
+        return set(re.findall(r"<tr><td>(\d{4})</td>", page))
+
+    assert versions("/id/president") == {"1995", "2026"}
+    assert versions("/id/senate") == {"1995"}
+    assert versions("/id/kurultai") == {"2026"}
 
 
 def test_pages_show_the_conditions_of_powers_in_their_language(server: str) -> None:
