@@ -121,7 +121,7 @@ class PowerGraph:
     @classmethod
     def load(cls, graph: KnowledgeGraph, version: str = "2026") -> PowerGraph:
         """From the built dataset, through the two named queries."""
-        nodes = graph.select("graph-nodes")
+        nodes = graph.select("graph-nodes", {"version": version})
         edges = graph.select("graph-edges", {"version": version})
         return cls.from_results(nodes, edges)
 
