@@ -182,4 +182,4 @@ def test_queries_lists_every_named_query_with_its_title() -> None:
     names = [line.split()[0] for line in done.stdout.splitlines()]
     expected = sorted(p.stem for p in (ROOT / "queries").glob("*.rq"))
     assert names == expected
-    assert "Powers  [params: holder, action, object, article, trigger]" in done.stdout
+    assert "Powers  [params: holder, action, object, article, trigger, version]" in done.stdout
