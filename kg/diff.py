@@ -70,6 +70,7 @@ class Change:
     raw_after: tuple[tuple[str, str], ...] = ()
     from_id: str = ""
     to_id: str = ""
+    holder_from: str = ""  # a changed power's holder under the older text, if another body
 
     def row(self, label: Callable[[str], str], verb: Callable[[str], str]) -> dict[str, str]:
         return {
@@ -244,6 +245,7 @@ def _powers(
                         tuple((f, b[1][f]) for f in differ),
                         a[0].id,
                         b[0].id,
+                        a[0].holder if a[0].holder != holder else "",
                     )
                 )
             elif a:
@@ -665,7 +667,9 @@ def _fact_fields(f: Fact, m: Callable[[str], str]) -> dict[str, str]:
     out = {}
     for key, value in sorted(f.values.items()):
         if isinstance(value, tuple):
-            out[key] = "; ".join(m(str(v)) if isinstance(v, str) else str(v) for v in value)
+            # two chambers mapped to one successor are one body: keep the first mention
+            mapped = (m(str(v)) if isinstance(v, str) else str(v) for v in value)
+            out[key] = "; ".join(dict.fromkeys(mapped))
         elif isinstance(value, Share):
             out[key] = _share(value, m, f.concerns[0])
         else:
@@ -783,6 +787,21 @@ def names_for(corpus: Corpus, lang: str = "en") -> Names:
     )
 
 
+def _concerns(corpus: Corpus, c: Change, wanted: str, mapping: dict[str, str]) -> bool:
+    """Whether a row concerns the body named: its holder; for a changed power, the holder
+    under the older text (the Senate's consent that became the Kurultai's); a successor's
+    name also finds what its predecessors lost, and a new body's row names what it replaced."""
+    if wanted in _names_of(corpus, c.holder):
+        return True
+    if c.holder_from and wanted in _names_of(corpus, c.holder_from):
+        return True
+    if c.change == "removed" and c.holder in mapping:
+        return wanted in _names_of(corpus, mapping[c.holder])
+    if c.kind == "institution" and c.change == "added":
+        return any(wanted in _names_of(corpus, o) for o, n in mapping.items() if n == c.holder)
+    return False
+
+
 def _known_body(corpus: Corpus, wanted: str, holder: str) -> None:
     """A holder that names no body at all is a mistake, not an empty answer."""
     names: dict[str, str] = {}
@@ -833,10 +852,7 @@ def diff_result(
         changes = [
             c
             for c in changes
-            if wanted in _names_of(corpus, c.holder)
-            # a successor's name finds what its predecessors lost, and the other way round
-            or wanted in _names_of(corpus, mapping.get(c.holder, c.holder))
-            or any(wanted in _names_of(corpus, o) for o, n in mapping.items() if n == c.holder)
+            if _concerns(corpus, c, wanted, mapping)
         ]
     if kind:
         changes = [c for c in changes if c.kind == kind]

@@ -32,7 +32,20 @@ def cell(value: Any) -> str:
 
 
 def test_there_are_enough_competency_questions() -> None:
-    assert len(CQ_FILES) >= 140
+    assert len(CQ_FILES) >= 205
+
+
+def test_questions_on_1995_ask_1995_and_questions_on_changes_cite_both_texts() -> None:
+    """At least 40 questions on the 1995 text, and 25 on what changed, each of those citing
+    the provisions on both sides (or saying that one side has none)."""
+    cqs = [load(p) for p in CQ_FILES]
+    on_1995 = [c for c in cqs if str(c.get("about")) == "1995"]
+    on_change = [c for c in cqs if c.get("about") == "change"]
+    assert len(on_1995) >= 40 and len(on_change) >= 25
+    for c in on_1995:
+        assert str((c.get("params") or {}).get("version")) == "1995", c["question"]
+    for c in on_change:
+        assert c.get("source_1995") and c.get("source_2026"), c["question"]
 
 
 @pytest.mark.parametrize("path", CQ_FILES, ids=[p.stem for p in CQ_FILES])
