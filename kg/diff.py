@@ -11,6 +11,7 @@ compared: a note or a summary worded differently never makes a change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from kg.provisions import ProvisionIndex
 from kg.queries import SelectResult
 from kg.records import Citation, Condition, Corpus, Document, Duty, Fact, Period, Power, Right
 from kg.records import Threshold as Share
+from kg.wording import duration_in, share_in, share_only
 
 CHANGES = ("added", "removed", "changed")
 KINDS = ("power", "right", "duty", "institution", "fact")
@@ -333,14 +335,72 @@ FIELD_LABELS = {
     },
 }
 NONE_WORD = {"en": "none", "ru": "нет", "kk": "жоқ"}
+YES_WORD = {"ru": "да", "kk": "иә"}
+# When a condition applies, as a value of the labelled field "timing" in Russian and Kazakh.
+RELATION_WORDS = {
+    "ru": {
+        "before": "до",
+        "after": "после",
+        "immediately-after": "незамедлительно после",
+        "during": "в период",
+        "until": "до наступления",
+    },
+    "kk": {
+        "before": "дейін",
+        "after": "кейін",
+        "immediately-after": "дереу кейін",
+        "during": "кезеңінде",
+        "until": "басталғанға дейін",
+    },
+}
+_SHARE = re.compile(r"^(more-than|at-least) (\d+)/(\d+) of ([\w-]+) of (.+)$")
+_TURNOUT = re.compile(r"^turnout (more-than|at-least) (\d+)/(\d+)$")
+_REGIONS = re.compile(r"^in (more-than|at-least) (\d+)/(\d+) of the regions$")
 
 
 def side_text(raw: Iterable[tuple[str, str]], names: Names, lang: str) -> str:
-    """One side of a power's change in a language: labelled fields with stored labels."""
+    """One side of a power's change in a language: labelled fields with stored labels; in
+    Russian and Kazakh every value too (shares, durations, when a condition applies)."""
     fields = FIELD_LABELS.get(lang, {})
-    return "; ".join(
-        f"{fields.get(f, f)}: {_readable(f, v, names) or NONE_WORD[lang]}" for f, v in raw
-    )
+    show = _readable if lang == "en" else lambda f, v, n: _readable_in(f, v, n, lang)
+    return "; ".join(f"{fields.get(f, f)}: {show(f, v, names) or NONE_WORD[lang]}" for f, v in raw)
+
+
+def _readable_in(field: str, value: str, names: Names, lang: str) -> str:
+    """A flattened field's value in Russian or Kazakh, from stored words and forms."""
+    if not value:
+        return ""
+    if field in ("threshold", "initiative"):
+        return "; ".join(_share_in(part, names, lang) for part in value.split("; "))
+    if field == "timing":
+        relations = RELATION_WORDS[lang]
+        return "; ".join(
+            f"{relations.get(rel, rel)} «{names.concept(event)}»"
+            for rel, _, event in (p.partition(" ") for p in value.split("; "))
+        )
+    if field in ("time_limit", "not_before"):
+        length, _, start = value.partition(" from ")
+        return f"{duration_in(length, lang)} («{names.concept(start)}»)"
+    if field == "exclusive":
+        return YES_WORD[lang]
+    return _readable(field, value, names)
+
+
+def _share_in(part: str, names: Names, lang: str) -> str:
+    """One part of a flattened threshold (the share, a turnout, the regions) in ru or kk."""
+    if found := _SHARE.match(part):
+        comparison, numerator, denominator, base, body = found.groups()
+        return share_in(int(numerator), int(denominator), comparison, base, names.agent(body), lang)
+    if found := _TURNOUT.match(part):
+        comparison, numerator, denominator = found.groups()
+        share = share_only(int(numerator), int(denominator), comparison, lang)
+        return f"{'участие' if lang == 'ru' else 'қатысу'}: {share}"
+    if found := _REGIONS.match(part):
+        comparison, numerator, denominator = found.groups()
+        return share_in(
+            int(numerator), int(denominator), comparison, "territorial-units", None, lang
+        )
+    return part
 
 
 def _describe(fields: dict[str, str], which: Iterable[str], names: Names) -> str:

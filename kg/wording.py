@@ -145,10 +145,18 @@ def threshold_in(t: Threshold, body_label: str | None, lang: str) -> str:
     labelled field."""
     if lang == "en":
         return threshold_text(t, body_label)
-    key = (t.numerator, t.denominator, t.comparison)
-    share_ru = _RU_SHARES.get(key, f"{t.numerator}/{t.denominator}")
-    share_kk = _KK_SHARES.get(key, f"{t.numerator}/{t.denominator}")
-    if t.base == "territorial-units":
+    return share_in(t.numerator, t.denominator, t.comparison, t.base, body_label, lang)
+
+
+def share_in(
+    numerator: int, denominator: int, comparison: str, base: str, body_label: str | None, lang: str
+) -> str:
+    """A share of a vote in Russian or Kazakh, from its parts (for records already flattened,
+    such as the rows of a comparison)."""
+    key = (numerator, denominator, comparison)
+    share_ru = _RU_SHARES.get(key, f"{numerator}/{denominator}")
+    share_kk = _KK_SHARES.get(key, f"{numerator}/{denominator}")
+    if base == "territorial-units":
         table = _RU_TERRITORIAL if lang == "ru" else _KK_TERRITORIAL
         fallback = (
             f"{share_ru} территориальных единиц"
@@ -157,11 +165,17 @@ def threshold_in(t: Threshold, body_label: str | None, lang: str) -> str:
         )
         return table.get(key, fallback)
     body = ""
-    if body_label and t.base != "votes-cast":
+    if body_label and base != "votes-cast":
         body = f" (орган: {body_label})"  # the same word in Russian and Kazakh
     if lang == "ru":
-        return f"{share_ru} {_RU_BASES[t.base]}{body}"
-    return f"{_KK_BASES[t.base]} {share_kk}{body}"
+        return f"{share_ru} {_RU_BASES[base]}{body}"
+    return f"{_KK_BASES[base]} {share_kk}{body}"
+
+
+def share_only(numerator: int, denominator: int, comparison: str, lang: str) -> str:
+    """The share alone (``более половины``), for a turnout whose base is not recorded."""
+    table = _RU_SHARES if lang == "ru" else _KK_SHARES
+    return table.get((numerator, denominator, comparison), f"{numerator}/{denominator}")
 
 
 @dataclass(frozen=True)
