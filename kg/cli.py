@@ -382,9 +382,22 @@ def analyze(config: Config, report: str, fmt: str) -> None:
     show_default=True,
     help="Size of the PNG: slide (16:9, 1920x1080) or a4 (landscape, 1754x1240, 150 dpi).",
 )
+@click.option(
+    "--compare",
+    nargs=2,
+    metavar="OLD NEW",
+    help="Draw two constitutions in one layout instead (e.g. --compare 1995 2026): lines "
+    "only in one, in both, and in both with changed powers, each in its own style.",
+)
 @click.pass_obj
 def viz(
-    config: Config, lang: str, preset: str, output: Path | None, png: Path | None, size: str
+    config: Config,
+    lang: str,
+    preset: str,
+    output: Path | None,
+    png: Path | None,
+    size: str,
+    compare: tuple[str, str] | None,
 ) -> None:
     """Draw the interactive graph of powers as one HTML file that works offline."""
     from kg.api import KnowledgeGraph
@@ -396,6 +409,9 @@ def viz(
         writable(output, "the page")
     if png is not None:
         writable(png, "the image")
+    if compare:
+        _viz_compare(config, compare, lang, output, png, size)
+        return
     try:
         model = load_view(KnowledgeGraph.load(config))
     except (SourceDataError, IntegrityError) as exc:
@@ -411,6 +427,44 @@ def viz(
     if png:
         try:
             screenshot(render_html(model, lang, preset, printable=True), png, *PRINT_SIZES[size])
+        except KGError as exc:
+            fail(str(exc), 1)
+        click.echo(f"wrote {png}")
+
+
+def _viz_compare(
+    config: Config,
+    versions: tuple[str, str],
+    lang: str,
+    output: Path | None,
+    png: Path | None,
+    size: str,
+) -> None:
+    """`kg viz --compare OLD NEW`: the compare view as a page and/or an image."""
+    from kg.api import KnowledgeGraph
+    from kg.compare import PRESET, compare_html, load_compare
+    from kg.viz import PRINT_SIZES, screenshot
+
+    try:
+        graph = KnowledgeGraph.load(config)
+    except (SourceDataError, IntegrityError) as exc:
+        fail(f"cannot load the data: {exc}", 2)
+    try:
+        model = load_compare(graph, *versions)
+    except KGError as exc:
+        fail(str(exc), 1)
+    if output:
+        html = compare_html(model, lang)
+        output.write_text(html, encoding="utf-8")
+        nodes, edges = model.view.visible(PRESET)
+        click.echo(
+            f"wrote {output} ({len(html.encode()):,} bytes): {len(nodes)} nodes, "
+            f"{len(edges)} powers of {model.old} and {model.new}"
+        )
+    if png:
+        try:
+            page = compare_html(model, lang, printable=True, size=PRINT_SIZES[size])
+            screenshot(page, png, *PRINT_SIZES[size])
         except KGError as exc:
             fail(str(exc), 1)
         click.echo(f"wrote {png}")

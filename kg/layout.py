@@ -124,8 +124,10 @@ def bands_layout(
     nodes: Mapping[str, str],
     labels: Mapping[str, str],
     edges: Iterable[tuple[str, str]],
+    aspect: float = TARGET_ASPECT,
 ) -> dict[str, tuple[float, float]]:
-    """Positions of ``nodes`` (id → kind) with these ``labels``, given the lines drawn."""
+    """Positions of ``nodes`` (id → kind) with these ``labels``, given the lines drawn,
+    shaped to fit an area ``aspect`` times as wide as it is high."""
     degree: dict[str, int] = {}
     for a, b in edges:
         degree[a] = degree.get(a, 0) + 1
@@ -142,7 +144,7 @@ def bands_layout(
     for step in range(0, 40):
         width = widest_box + step * 60
         pos, w, h = _place(bands, boxes, width)
-        scale = max(w / TARGET_ASPECT, h)  # the height it needs once shaped like the target
+        scale = max(w / aspect, h)  # the height it needs once shaped like the target
         if best is None or scale < best[0] - 1e-6:
             best = (scale, pos)
     assert best is not None

@@ -200,3 +200,136 @@ def page_lang(request: Request) -> str:
     if lang not in LANGS:
         raise HTTPError(400, "lang must be en, ru or kk")
     return lang
+
+
+# The compare view (`kg viz --compare 1995 2026`, `/graph?compare=1995,2026`): its fixed
+# words in each language. {old} and {new} are years; nothing else is put into a phrase.
+COMPARE_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "The {old} and {new} Constitutions compared",
+        "name": "{old} and {new} compared",
+        "caption": "One layout for both Constitutions: each body sits in the same place in "
+        "either. A line is a set of powers one body holds over another, drawn by whether it "
+        "exists in {old} only, in {new} only, or in both (with or without changed powers).",
+        "show": "Lines of",
+        "both": "{old} and {new}",
+        "line_old": "Only in {old}",
+        "line_new": "Only in {new}",
+        "line_changed": "In both; some powers changed (≠)",
+        "line_same": "In both, unchanged",
+        "replacement": "Replaced by (so the {new} text says)",
+        "correspondence": "Counterpart (our alignment for the comparison; the text is silent)",
+        "mark": "({year}): the body exists only under the {year} Constitution",
+        "arrow": "An arrow points from the holder of a power to whom it acts on; a thicker "
+        "line carries more powers. Hover or click a line for its powers, their versions and "
+        "what changed.",
+        "version": "Version",
+        "change": "Change",
+        "before": "Before ({old})",
+        "after": "After ({new})",
+        "articles": "Articles",
+        "status_same": "unchanged",
+        "status_changed": "changed",
+        "status_removed": "not in {new}",
+        "status_added": "new in {new}",
+        "line": "Line",
+        "only_under": "Exists only under the {year} Constitution",
+        "successor": "Its place is taken by",
+        "predecessor": "Takes the place of",
+        "back": "The {new} graph",
+    },
+    "ru": {
+        "title": "Конституции {old} и {new} годов: сравнение",
+        "name": "Сравнение: {old} и {new}",
+        "caption": "Одна раскладка для обеих Конституций: каждый орган стоит на одном и том "
+        "же месте. Линия — полномочия одного органа в отношении другого; её вид показывает, "
+        "есть ли она только в {old} году, только в {new} году или в обеих редакциях "
+        "(с изменёнными полномочиями или без изменений).",
+        "show": "Линии редакции",
+        "both": "{old} и {new}",
+        "line_old": "Только в {old} г.",
+        "line_new": "Только в {new} г.",
+        "line_changed": "В обеих; часть полномочий изменена (≠)",
+        "line_same": "В обеих, без изменений",
+        "replacement": "Заменён (так сказано в тексте {new} г.)",
+        "correspondence": "Соответствие (сопоставлено нами для сравнения; текст об этом молчит)",
+        "mark": "({year}): орган существует только по Конституции {year} г.",
+        "arrow": "Стрелка указывает от носителя полномочия к тому, в отношении кого оно "
+        "действует; чем толще линия, тем больше полномочий. Наведите на линию или щёлкните по "
+        "ней, чтобы увидеть полномочия, их редакции и изменения.",
+        "version": "Редакция",
+        "change": "Изменение",
+        "before": "Было ({old})",
+        "after": "Стало ({new})",
+        "articles": "Статьи",
+        "status_same": "без изменений",
+        "status_changed": "изменено",
+        "status_removed": "нет в {new} г.",
+        "status_added": "новое в {new} г.",
+        "line": "Линия",
+        "only_under": "Существует только по Конституции {year} г.",
+        "successor": "Его место занимает",
+        "predecessor": "Занимает место",
+        "back": "Граф {new} г.",
+    },
+    "kk": {
+        "title": "{old} және {new} жылдардағы Конституциялар: салыстыру",
+        "name": "Салыстыру: {old} және {new}",
+        "caption": "Екі Конституцияға бір орналасу: әр орган екеуінде де бір орында тұрады. "
+        "Сызық — бір органның екіншісіне қатысты өкілеттіктері; оның түрі сызық тек {old} "
+        "жылы, тек {new} жылы немесе екі редакцияда да (өкілеттіктері өзгеріп немесе "
+        "өзгеріссіз) бар екенін көрсетеді.",
+        "show": "Редакция сызықтары",
+        "both": "{old} және {new}",
+        "line_old": "Тек {old} ж.",
+        "line_new": "Тек {new} ж.",
+        "line_changed": "Екеуінде де; кейбір өкілеттіктер өзгерген (≠)",
+        "line_same": "Екеуінде де, өзгеріссіз",
+        "replacement": "Орнын басты ({new} ж. мәтінде солай делінген)",
+        "correspondence": "Сәйкестік (салыстыру үшін біз белгіледік; мәтінде айтылмаған)",
+        "mark": "({year}): орган тек {year} ж. Конституция бойынша бар",
+        "arrow": "Нұсқар өкілеттік иесінен ол қатысты адамға бағытталған; сызық неғұрлым жуан "
+        "болса, өкілеттік соғұрлым көп. Өкілеттіктерді, олардың редакцияларын және "
+        "өзгерістерді көру үшін сызыққа меңзерді апарыңыз немесе оны басыңыз.",
+        "version": "Редакция",
+        "change": "Өзгеріс",
+        "before": "Бұрын ({old})",
+        "after": "Қазір ({new})",
+        "articles": "Баптар",
+        "status_same": "өзгеріссіз",
+        "status_changed": "өзгерген",
+        "status_removed": "{new} ж. жоқ",
+        "status_added": "{new} ж. жаңа",
+        "line": "Сызық",
+        "only_under": "Тек {year} ж. Конституция бойынша бар",
+        "successor": "Оның орнын басқан",
+        "predecessor": "Орнын басқаны",
+        "back": "{new} ж. графы",
+    },
+}
+# The control on the normal graph page that opens the compare view.
+COMPARE_LINK_WORDS = {
+    "en": "Compare with {old}",
+    "ru": "Сравнить с {old} годом",
+    "kk": "{old} жылмен салыстыру",
+}
+# A wrong ?compare= on /graph, in the page's language.
+COMPARE_ERRORS = {
+    "en": {
+        "form": "compare must name two constitutions, such as compare=1995,2026",
+        "unknown": "there is no constitution {year}; there are: {known}",
+        "none": "there is no comparison of {old} with {new}; compare a constitution with the "
+        "one it replaced",
+    },
+    "ru": {
+        "form": "в параметре compare нужно указать две конституции, например compare=1995,2026",
+        "unknown": "конституции {year} года нет; есть: {known}",
+        "none": "сравнения {old} и {new} нет; сравнивается конституция с той, которую она заменила",
+    },
+    "kk": {
+        "form": "compare параметрінде екі конституцияны көрсету керек, мысалы compare=1995,2026",
+        "unknown": "{year} жылғы конституция жоқ; барлары: {known}",
+        "none": "{old} және {new} салыстыруы жоқ; конституция өзі алмастырған конституциямен "
+        "салыстырылады",
+    },
+}

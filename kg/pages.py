@@ -225,10 +225,14 @@ async def void(request: Request) -> Response:
 
 
 async def graph_view(request: Request) -> Response:
-    """The same self-contained page as `kg viz`, with links to this server's pages."""
+    """The same self-contained page as `kg viz`, with links to this server's pages;
+    ``?compare=1995,2026`` gives the compare view of `kg viz --compare`."""
     from kg.analytics import PowerGraph
+    from kg.compare import DEFAULT_PAIR
     from kg.viz import render_html, succession_order, view_model
 
+    if "compare" in request.query_params:
+        return await compare_view(request)
     st = state(request)
     lang = request.query_params.get("lang", "en")
     preset = request.query_params.get("preset", "overview")
@@ -243,9 +247,51 @@ async def graph_view(request: Request) -> Response:
     power_graph = PowerGraph.from_results(nodes, edges)
     model = view_model(power_graph, vocabulary.rows, succession_order(power_graph, steps.rows))
     try:
-        html = render_html(model, lang, preset, link_base="/")
+        html = render_html(
+            model,
+            lang,
+            preset,
+            link_base="/",
+            compare_with=(f"/graph?compare={','.join(DEFAULT_PAIR)}", DEFAULT_PAIR[0]),
+        )
     except KGError as exc:
         raise HTTPError(400, str(exc)) from exc
+    return respond(request, st, key, html.encode("utf-8"), "text/html; charset=utf-8")
+
+
+async def compare_view(request: Request) -> Response:
+    """`/graph?compare=1995,2026[&lang=kk]`: the compare view; a wrong pair is a 400 that
+    says why in the page's language."""
+    from kg.compare import CompareError, check_pair, compare_html, compare_model, known_versions
+
+    st = state(request)
+    lang = page_lang(request)
+    asked = [v.strip() for v in request.query_params["compare"].split(",")]
+    try:
+        if len(asked) != 2 or not all(asked):
+            raise CompareError("form")
+        bodies = await rows(st, st.registry.get("body-versions").bind({}))
+        old, new = check_pair(known_versions(bodies.rows), *asked)
+    except CompareError as exc:
+        raise HTTPError(400, exc.text(lang)) from exc
+    key = ("graph-compare", lang, old, new)
+    entry = st.cache.get(key)
+    if entry is not None:
+        return cached_response(request, entry)
+    diff = await rows(st, st.registry.get("diff-powers").bind({"from": old, "to": new}))
+    if not diff.rows:
+        raise HTTPError(400, CompareError("none", old=old, new=new).text(lang))
+    model = compare_model(
+        await rows(st, st.registry.get("graph-nodes").bind({})),
+        await rows(st, st.registry.get("graph-edges").bind({"version": old})),
+        await rows(st, st.registry.get("graph-edges").bind({"version": new})),
+        (await rows(st, st.registry.get("vocabulary").bind({}))).rows,
+        diff.rows,
+        bodies.rows,
+        old,
+        new,
+    )
+    html = compare_html(model, lang, link_base="/", back="/graph")
     return respond(request, st, key, html.encode("utf-8"), "text/html; charset=utf-8")
 
 

@@ -27,6 +27,7 @@ from kg.colours import text_colour
 from kg.errors import KGError
 from kg.ids import agent as agent_iri
 from kg.layout import BAND_GAP, BANDS, FONT, GAP_X, GAP_Y, bands_layout, box, chain_layout
+from kg.page_words import COMPARE_LINK_WORDS
 from kg.web import environment
 
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
@@ -426,7 +427,7 @@ def view_model(
                 presets_of(e.action, e.family, e.holder, e.object, kinds),
             )
         )
-    lines = _lines(edges)
+    lines = merged_lines(edges)
     sections = sorted({e.section for e in edges}, key=int)
     used_kinds = sorted({n.kind for n in nodes})
     families = {
@@ -452,7 +453,7 @@ def view_model(
     return model
 
 
-def _lines(edges: list[ViewEdge]) -> list[ViewLine]:
+def merged_lines(edges: list[ViewEdge]) -> list[ViewLine]:
     grouped: dict[tuple[str, str, str], list[ViewEdge]] = {}
     for e in edges:
         grouped.setdefault((e.source, e.target, e.style), []).append(e)
@@ -542,17 +543,41 @@ def render_html(
     preset: str = "overview",
     link_base: str | None = None,
     printable: bool = False,
+    compare_with: tuple[str, str] | None = None,
 ) -> str:
     """One self-contained HTML page. ``link_base`` rewrites IRIs in links (the server uses
     "/" so that they open its own linked-data pages); ``printable`` draws the graph alone
-    with its caption and legend, for slides and handouts."""
-    if lang not in LANGS:
-        raise KGError(f"language must be one of {', '.join(LANGS)}, not {lang!r}")
+    with its caption and legend, for slides and handouts; ``compare_with`` is the address of
+    the compare view and the year it compares with, offered as a control (the server has
+    that view; a file on its own has not)."""
+    check_lang(lang)
     if preset not in PRESETS:
         raise KGError(f"no preset {preset!r}; presets: {', '.join(PRESETS)}")
+    data = page_data(model, lang, preset, PRESET_TEXT, link_base, printable)
+    if compare_with:
+        href, year = compare_with
+        words = {code: w.format(old=year) for code, w in COMPARE_LINK_WORDS.items()}
+        data["compareLink"] = {"href": href, "words": words}
+    return write_page(data, PRESET_TEXT[preset][lang][0])
+
+
+def check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise KGError(f"language must be one of {', '.join(LANGS)}, not {lang!r}")
+
+
+def page_data(
+    model: ViewModel,
+    lang: str,
+    preset: str,
+    preset_text: dict[str, dict[str, tuple[str, str]]],
+    link_base: str | None,
+    printable: bool,
+) -> dict[str, Any]:
+    """What the page's script reads: the model, the drawn nodes and lines, the settings."""
     net = _network(model, lang)
     nodes, edges, *_ = net.get_network_data()
-    data = {
+    return {
         "model": {
             "nodes": [asdict(n) for n in model.nodes],
             "edges": [asdict(e) for e in model.edges],
@@ -573,18 +598,21 @@ def render_html(
         "visEdges": edges,
         "lang": lang,
         "preset": preset,
-        "presets": PRESET_TEXT,
+        "presets": preset_text,
         "measures": list(MEASURES),
         "linkBase": link_base,
         "printable": printable,
         "font": FONT,
         "margin": MARGIN,
     }
+
+
+def write_page(data: dict[str, Any], title: str) -> str:
     template = environment.get_template("viz.html")
     return template.render(
-        title=PRESET_TEXT[preset][lang][0],
-        lang=lang,
-        printable=printable,
+        title=title,
+        lang=data["lang"],
+        printable=data["printable"],
         vis_js=(VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
         data_json=_script_json(data),
