@@ -61,7 +61,8 @@ class Change:
     article_to: str
     summary: str
     # For powers: the differing (or, when added or removed, all filled) fields, as ids, so
-    # that before and after can be written in any language; and the powers compared.
+    # that before and after can be written in any language. For powers, rights, duties and
+    # facts: the ids of the records compared (empty on the side where there is none).
     raw_before: tuple[tuple[str, str], ...] = ()
     raw_after: tuple[tuple[str, str], ...] = ()
     from_id: str = ""
@@ -458,6 +459,8 @@ def _by_id(
                         cite_old(a.basis),
                         cite_new(b.basis),
                         f"The {kind} {rid} changed in {', '.join(differ)}.",
+                        from_id=rid,
+                        to_id=rid,
                     )
                 )
         elif a:
@@ -474,6 +477,7 @@ def _by_id(
                     cite_old(a.basis),
                     "",
                     f"The {kind} {rid} ({a.description}) is not in the newer text.",
+                    from_id=rid,
                 )
             )
         elif b:
@@ -490,6 +494,7 @@ def _by_id(
                     "",
                     cite_new(b.basis),
                     f"The {kind} {rid} ({b.description}) is new.",
+                    to_id=rid,
                 )
             )
     return changes
@@ -608,6 +613,8 @@ def _facts(
                         for k in differ
                     )
                     + ".",
+                    from_id=a.id,
+                    to_id=b.id,
                 )
             )
     return changes

@@ -109,6 +109,7 @@ class ATA(DefinedNamespace):
     changeSummary: URIRef
     changeType: URIRef
     changedField: URIRef
+    changedFields: URIRef
     citation: URIRef
     commands: URIRef
     comparison: URIRef
