@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from kg.diff_words import FIELD_NAMES, NONE_WORDS, value_in
 from kg.errors import KGError
 from kg.provisions import ProvisionIndex
 from kg.queries import SelectResult
@@ -295,53 +296,22 @@ def _pair(left: list[Side], right: list[Side]) -> list[tuple[Side | None, Side |
 
 
 # The names of the compared fields in Russian and Kazakh (English shows the field ids).
-FIELD_LABELS = {
-    "ru": {
-        "consent_of": "согласие",
-        "threshold": "порог голосования",
-        "proposal_of": "по представлению",
-        "request_of": "по обращению",
-        "consultation_with": "консультации",
-        "opinion_of": "заключение",
-        "initiative": "инициатива",
-        "trigger": "условие возникновения",
-        "purpose": "цель",
-        "scope": "пределы",
-        "timing": "время применения",
-        "time_limit": "срок",
-        "not_before": "не ранее",
-        "exclusions": "ограничения",
-        "recipient": "адресат",
-        "exclusive": "исключительное право",
-    },
-    "kk": {
-        "consent_of": "келісімі",
-        "threshold": "дауыс беру шегі",
-        "proposal_of": "ұсынуы бойынша",
-        "request_of": "өтініші бойынша",
-        "consultation_with": "консультациялар",
-        "opinion_of": "қорытындысы",
-        "initiative": "бастама",
-        "trigger": "туындау шарты",
-        "purpose": "мақсаты",
-        "scope": "қолданылу аясы",
-        "timing": "қолданылу уақыты",
-        "time_limit": "мерзімі",
-        "not_before": "ең ерте мерзімі",
-        "exclusions": "шектеулер",
-        "recipient": "алушы",
-        "exclusive": "айрықша құқық",
-    },
-}
-NONE_WORD = {"en": "none", "ru": "нет", "kk": "жоқ"}
+FIELD_LABELS = {lang: FIELD_NAMES[lang] for lang in ("ru", "kk")}
+NONE_WORD = NONE_WORDS
 
 
 def side_text(raw: Iterable[tuple[str, str]], names: Names, lang: str) -> str:
     """One side of a power's change in a language: labelled fields with stored labels."""
-    fields = FIELD_LABELS.get(lang, {})
+    if lang == "en":
+        return "; ".join(f"{f}: {_readable(f, v, names) or NONE_WORD[lang]}" for f, v in raw)
+    fields = FIELD_LABELS[lang]
     return "; ".join(
-        f"{fields.get(f, f)}: {_readable(f, v, names) or NONE_WORD[lang]}" for f, v in raw
+        f"{fields.get(f, f)}: {_value(f, v, names, lang) or NONE_WORD[lang]}" for f, v in raw
     )
+
+
+def _value(field: str, value: str, names: Names, lang: str) -> str:
+    return value_in(field, value, names.agent, names.concept, lang)
 
 
 def _describe(fields: dict[str, str], which: Iterable[str], names: Names) -> str:
