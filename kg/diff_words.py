@@ -234,6 +234,10 @@ PAGE_WORDS = {
         "exists": "exists under the Constitution of {v}",
         "formats": "The same rows as data:",
         "error": "Error",
+        "home_link": "What changed since 1995",
+        "home_what": "powers, rights, duties and institutions of the 1995 Constitution "
+        "compared with "
+        "the 2026 one, row by row, with a summary per institution.",
     },
     "ru": {
         "title": "Что изменилось: Конституция {old} г. и Конституция {new} г.",
@@ -268,6 +272,10 @@ PAGE_WORDS = {
         "exists": "есть в Конституции {v} г.",
         "formats": "Те же строки в виде данных:",
         "error": "Ошибка",
+        "home_link": "Что изменилось с 1995 года",
+        "home_what": "полномочия, права, обязанности и органы по Конституции 1995 года "
+        "в сравнении с "
+        "Конституцией 2026 года, построчно и с итогами по каждому органу.",
     },
     "kk": {
         "title": "Не өзгерді: {old} жылғы және {new} жылғы Конституциялар",
@@ -303,6 +311,11 @@ PAGE_WORDS = {
         "exists": "{v} жылғы Конституция бойынша бар",
         "formats": "Сол жолдар деректер ретінде:",
         "error": "Қате",
+        "home_link": "1995 жылдан бері не өзгерді",
+        "home_what": "1995 жылғы Конституция бойынша өкілеттіктер, құқықтар, міндеттер "
+        "және органдар "
+        "2026 жылғы Конституциямен салыстырылып, жол-жолымен және әр орган бойынша "
+        "қорытындымен берілген.",
     },
 }
 
