@@ -91,7 +91,8 @@ def read_request(request: Request) -> DiffRequest:
             )
         media = FORMATS[fmt]
     else:
-        media = negotiate(request.headers.get("accept"), list(FORMATS.values())) or ""
+        offered = list(FORMATS.values())
+        media = negotiate(request.headers.get("accept"), offered, aliases={}) or ""
         if not media:
             raise HTTPError(406, "available: " + ", ".join(FORMATS.values()))
 
