@@ -20,7 +20,7 @@ from kgserver import Server, http, running
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from kg.config import ROOT
 from kg.diff import COLUMNS, diff_result, names_for, summary_by_institution
@@ -218,6 +218,8 @@ def test_the_form_filters_and_keeps_the_language(
     Select(browser.find_element(By.NAME, "kind")).select_by_value("power")
     Select(browser.find_element(By.NAME, "change")).select_by_value("changed")
     browser.find_element(By.CSS_SELECTOR, "form.diff-form button").click()
+    WebDriverWait(browser, 60).until(lambda b: "kind=" in b.current_url)
+    WebDriverWait(browser, 60).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.rows"))
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(browser.current_url).query)
     assert query == {"lang": ["kk"], "kind": ["power"], "change": ["changed"]}
     _, expected = diff_result(corpus, "1995", "2026", kind="power", change="changed")
@@ -246,6 +248,8 @@ def test_the_summary_agrees_with_kg_diff_and_its_counts_link_to_their_rows(
     busiest = expected[0]
     row = browser.find_element(By.CSS_SELECTOR, f"tr[data-holder='{busiest['holder']}']")
     row.find_elements(By.TAG_NAME, "a")[0].click()  # gained
+    WebDriverWait(browser, 60).until(lambda b: "change=added" in b.current_url)
+    WebDriverWait(browser, 60).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.rows"))
     shown_rows = browser.find_elements(By.CSS_SELECTOR, "table.rows tr.diff-row")
     assert len(shown_rows) == busiest["gained"]
 
