@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.diff_words import FIELD_NAMES, NONE_WORDS, YES_WORDS
 from kg.errors import KGError, Where
 from kg.provisions import ProvisionIndex
 from kg.queries import SelectResult
@@ -65,7 +66,8 @@ class Change:
     article_to: str
     summary: str
     # For powers: the differing (or, when added or removed, all filled) fields, as ids, so
-    # that before and after can be written in any language; and the powers compared.
+    # that before and after can be written in any language. For powers, rights, duties and
+    # facts: the ids of the records compared (empty on the side where there is none).
     raw_before: tuple[tuple[str, str], ...] = ()
     raw_after: tuple[tuple[str, str], ...] = ()
     from_id: str = ""
@@ -317,50 +319,14 @@ def _pair(left: list[Side], right: list[Side]) -> list[tuple[Side | None, Side |
 
 
 # The names of the compared fields in Russian and Kazakh (English shows the field ids).
-FIELD_LABELS = {
-    "ru": {
-        "consent_of": "согласие",
-        "threshold": "порог голосования",
-        "proposal_of": "по представлению",
-        "request_of": "по обращению",
-        "consultation_with": "консультации",
-        "opinion_of": "заключение",
-        "initiative": "инициатива",
-        "trigger": "условие возникновения",
-        "purpose": "цель",
-        "scope": "пределы",
-        "timing": "время применения",
-        "time_limit": "срок",
-        "not_before": "не ранее",
-        "exclusions": "ограничения",
-        "recipient": "адресат",
-        "exclusive": "исключительное право",
-    },
-    "kk": {
-        "consent_of": "келісімі",
-        "threshold": "дауыс беру шегі",
-        "proposal_of": "ұсынуы бойынша",
-        "request_of": "өтініші бойынша",
-        "consultation_with": "консультациялар",
-        "opinion_of": "қорытындысы",
-        "initiative": "бастама",
-        "trigger": "туындау шарты",
-        "purpose": "мақсаты",
-        "scope": "қолданылу аясы",
-        "timing": "қолданылу уақыты",
-        "time_limit": "мерзімі",
-        "not_before": "ең ерте мерзімі",
-        "exclusions": "шектеулер",
-        "recipient": "алушы",
-        "exclusive": "айрықша құқық",
-    },
-}
-NONE_WORD = {"en": "none", "ru": "нет", "kk": "жоқ"}
-YES_WORD = {"en": "yes", "ru": "да", "kk": "иә"}
+FIELD_LABELS = {lang: FIELD_NAMES[lang] for lang in ("ru", "kk")}
+NONE_WORD = NONE_WORDS
+YES_WORD = YES_WORDS
 
 
 def side_text(raw: Iterable[tuple[str, str]], names: Names, lang: str) -> str:
-    """One side of a power's change in a language: labelled fields with stored labels."""
+    """One side of a power's change in a language: labelled fields with stored labels
+    (``names`` are those of the same language)."""
     fields = FIELD_LABELS.get(lang, {})
     return "; ".join(
         f"{fields.get(f, f)}: {_readable(f, v, names) or NONE_WORD[lang]}" for f, v in raw
@@ -559,6 +525,8 @@ def _by_id(
                         cite_old(a.basis),
                         cite_new(b.basis),
                         f"The {kind} {rid} changed in {', '.join(differ)}.",
+                        from_id=rid,
+                        to_id=rid,
                     )
                 )
         elif a:
@@ -575,6 +543,7 @@ def _by_id(
                     cite_old(a.basis),
                     "",
                     f"The {kind} {rid} ({a.description}) is not in the newer text.",
+                    from_id=rid,
                 )
             )
         elif b:
@@ -591,6 +560,7 @@ def _by_id(
                     "",
                     cite_new(b.basis),
                     f"The {kind} {rid} ({b.description}) is new.",
+                    to_id=rid,
                 )
             )
     return changes
@@ -728,6 +698,8 @@ def _facts(
                         for k in differ
                     )
                     + ".",
+                    from_id=a.id,
+                    to_id=b.id,
                 )
             )
     return changes

@@ -9,12 +9,23 @@ sides and a plain-English sentence.
 
 from __future__ import annotations
 
-from rdflib import Dataset, Literal
+from collections.abc import Callable
+
+from rdflib import Dataset, Literal, URIRef
 
 from kg import ids
 from kg.diff import Change, diff, names_for, side_text
 from kg.namespaces import ATA, RDF
 from kg.records import Corpus
+
+# How the records a change compares are named, by kind (institutions keep one IRI and have
+# no record of their own).
+RECORD_IRIS: dict[str, Callable[[str, str], URIRef]] = {
+    "power": ids.power,
+    "right": ids.right,
+    "duty": ids.duty,
+    "fact": ids.fact,
+}
 
 
 def add_diff_graphs(dataset: Dataset, corpus: Corpus) -> None:
@@ -42,10 +53,11 @@ def _write(g, c: Change, n: int, old: str, new: str, names) -> None:  # type: ig
         g.add((node, ATA.object, ids.agent(c.object)))
     else:
         g.add((node, ATA.recordId, Literal(c.action)))
-    if c.from_id:
-        g.add((node, ATA.fromRecord, ids.power(old, c.from_id)))
-    if c.to_id:
-        g.add((node, ATA.toRecord, ids.power(new, c.to_id)))
+    record = RECORD_IRIS.get(c.kind)
+    if record and c.from_id:
+        g.add((node, ATA.fromRecord, record(old, c.from_id)))
+    if record and c.to_id:
+        g.add((node, ATA.toRecord, record(new, c.to_id)))
     for f in c.fields:
         g.add((node, ATA.changedField, Literal(f)))
     if c.fields:

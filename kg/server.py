@@ -27,6 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg.cache import ResponseCache
 from kg.config import Config
+from kg.diff_page import diff_page
 from kg.errors import KGError
 from kg.pages import (
     data_file,
@@ -135,6 +136,7 @@ def create_app(
         Route("/data/{file}", data_file),
         Route("/.well-known/void", void),
         Route("/graph", graph_view),
+        Route("/diff", diff_page),
         Route("/{path:path}", resource),
     ]
     middleware = [
