@@ -588,9 +588,7 @@ def _institutions(
         if old in a.versions:
             successor = mapping.get(a.id)
             then = (
-                f"; in its place, the {names.agent(successor)} ({how(a.id)})"
-                if successor
-                else ""
+                f"; in its place, the {names.agent(successor)} ({how(a.id)})" if successor else ""
             )
             changes.append(
                 Change(
@@ -821,11 +819,7 @@ def diff_result(
     if holder:
         wanted = holder.casefold()
         _known_body(corpus, wanted, holder)
-        changes = [
-            c
-            for c in changes
-            if _concerns(corpus, c, wanted, mapping)
-        ]
+        changes = [c for c in changes if _concerns(corpus, c, wanted, mapping)]
     if kind:
         changes = [c for c in changes if c.kind == kind]
     if change:
