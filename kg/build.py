@@ -126,6 +126,8 @@ def _vocabularies(g: Graph, corpus: Corpus) -> None:
                 g.add((node, ATA.plainEdge, _edge_property(c.edge)))
             for match in c.close_match:
                 g.add((node, SKOS.closeMatch, URIRef(match)))
+            if c.same_as:
+                g.add((node, SKOS.exactMatch, ids.concept(scheme.id, c.same_as)))
 
 
 def _agents_and_matters(g: Graph, corpus: Corpus) -> dict[str, str]:

@@ -132,7 +132,9 @@ def diff(corpus: Corpus, old: str, new: str, names: Names) -> list[Change]:
     cite_old, cite_new = _citer(before), _citer(after)
     changes: list[Change] = []
     changes += _institutions(corpus, old, new, mapping, names, stated_successions(after), cite_new)
-    changes += _powers(before, after, mapping, cite_old, cite_new, names, old, new)
+    # concepts of the older text that say what a concept of the newer one says (same_as)
+    equivalents = {c.id: c.same_as for s in corpus.schemes for c in s.concepts if c.same_as}
+    changes += _powers(before, after, mapping, cite_old, cite_new, names, old, new, equivalents)
     changes += _by_id("right", _rights(before), _rights(after), mapping, cite_old, cite_new, names)
     changes += _by_id("duty", _duties(before), _duties(after), mapping, cite_old, cite_new, names)
     changes += _facts(before, after, mapping, cite_old, cite_new, names, old, new)
@@ -142,14 +144,17 @@ def diff(corpus: Corpus, old: str, new: str, names: Names) -> list[Change]:
 # --- powers ----------------------------------------------------------------------------------
 
 
-def power_fields(p: Power, m: Callable[[str], str]) -> dict[str, str]:
-    """The structured meaning of a power, with bodies mapped to the newer constitution."""
+def power_fields(
+    p: Power, m: Callable[[str], str], same: Callable[[str], str] = lambda c: c
+) -> dict[str, str]:
+    """The structured meaning of a power, with bodies mapped to the newer constitution by
+    ``m`` and condition concepts to the newer text's by ``same`` (``same_as``)."""
 
     def ids(values: Iterable[str]) -> str:
         return "; ".join(sorted({m(v) for v in values}))
 
     def concepts(values: Iterable[Condition]) -> str:
-        return "; ".join(sorted({c.concept for c in values}))
+        return "; ".join(sorted({same(c.concept) for c in values}))
 
     return {
         "consent_of": ids(p.consent_of),
@@ -162,9 +167,9 @@ def power_fields(p: Power, m: Callable[[str], str]) -> dict[str, str]:
         "trigger": concepts(p.triggers),
         "purpose": concepts(p.purposes),
         "scope": concepts(p.scopes),
-        "timing": "; ".join(sorted(f"{t.relation} {t.event}" for t in p.timing)),
-        "time_limit": _period(p.time_limit),
-        "not_before": _period(p.not_before),
+        "timing": "; ".join(sorted(f"{t.relation} {same(t.event)}" for t in p.timing)),
+        "time_limit": _period(p.time_limit, same),
+        "not_before": _period(p.not_before, same),
         "exclusions": concepts(p.exclusions),
         "recipient": m(p.recipient) if p.recipient else "",
         "exclusive": "yes" if p.exclusive else "",
@@ -187,8 +192,8 @@ def _share(t: Share | None, m: Callable[[str], str], default_body: str) -> str:
     return text
 
 
-def _period(period: Period | None) -> str:
-    return f"{period.duration} from {period.start}" if period else ""
+def _period(period: Period | None, same: Callable[[str], str]) -> str:
+    return f"{period.duration} from {same(period.start)}" if period else ""
 
 
 def _powers(
@@ -200,9 +205,13 @@ def _powers(
     names: Names,
     old: str,
     new: str,
+    equivalents: dict[str, str],
 ) -> list[Change]:
     def m(i: str) -> str:
         return mapping.get(i, i)
+
+    def same(concept: str) -> str:
+        return equivalents.get(concept, concept)
 
     def keyed(doc: Document, mapped: bool) -> dict[tuple[str, str, str], list[Power]]:
         found: dict[tuple[str, str, str], list[Power]] = {}
@@ -219,7 +228,7 @@ def _powers(
     olds, news = keyed(before, True), keyed(after, False)
     changes = []
     for key in sorted(set(olds) | set(news)):
-        left = [(p, power_fields(p, m)) for p in olds.get(key, [])]
+        left = [(p, power_fields(p, m, same)) for p in olds.get(key, [])]
         right = [(p, power_fields(p, _same)) for p in news.get(key, [])]
         for a, b in _pair(left, right):
             holder, action, obj = key

@@ -66,6 +66,10 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
                 yield Problem(
                     c.where, f"broader concept {c.broader!r} is not in scheme {scheme.id!r}"
                 )
+            if c.same_as and (scheme.id, c.same_as) not in concepts:
+                yield Problem(
+                    c.where, f"same_as names {c.same_as!r}, which is not in scheme {scheme.id!r}"
+                )
             if c.edge and edges and c.edge not in edges:
                 yield Problem(
                     c.where, f"edge property {c.edge!r} is not declared in ontology/atazan.ttl"

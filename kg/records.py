@@ -19,6 +19,9 @@ class Concept:
     edge: str | None
     close_match: tuple[str, ...]
     where: Where
+    # The concept of the other constitution that says the same once bodies are mapped to
+    # their successors ("the adoption of a law by Parliament" = "... by the Kurultai").
+    same_as: str | None = None
 
 
 @dataclass(frozen=True)

@@ -172,7 +172,7 @@ def _concepts(f: Fields, path: Path, scheme_id: str, key: str = "concepts") -> l
             _entry(concepts_raw, i, path, "a concept"),
             f.at(key),
             "a concept",
-            {"id", "label", "definition", "broader", "edge", "close_match"},
+            {"id", "label", "definition", "broader", "edge", "close_match", "same_as"},
         )
         edge = c.text("edge", required=False)
         if edge is not None and not re.match(r"^[a-z][A-Za-z]+$", edge):
@@ -187,6 +187,7 @@ def _concepts(f: Fields, path: Path, scheme_id: str, key: str = "concepts") -> l
                 edge=edge,
                 close_match=c.text_list("close_match"),
                 where=c.where,
+                same_as=ref(c, "same_as"),
             )
         )
     return concepts

@@ -204,3 +204,21 @@ def test_summaries_agree_with_a_plural_holder_and_say_who_stated_a_succession() 
     said = {c.holder: c.summary for c in changes}
     assert "(art. 95(1) of 2026)" in said["senate"]  # the text ends the Parliament
     assert "our comparison; the text states no succession" in said["halyk-kenesi"]
+
+
+def test_a_condition_worded_for_the_other_legislature_is_not_a_change() -> None:
+    """1995's "the adoption of the law by Parliament" says what 2026's "... by the Kurultai"
+    says once the chambers are mapped to their successor (same_as): no row for it."""
+    corpus = load_corpus(ROOT / "data")
+    changes, _ = diff_result(corpus, "1995", "2026", kind="power", change="changed")
+    review = [
+        c
+        for c in changes
+        if (c.holder, c.action) == ("constitutional-court", "review-constitutionality")
+    ]
+    assert all("timing" not in c.fields for c in review)
+    signing = [c for c in changes if (c.holder, c.action, c.object) == ("president", "sign", "law")]
+    assert all("trigger" not in c.fields for c in signing)
+    # a real change of a condition stays: the Prime Minister now follows the Vice President too
+    acting = [c for c in changes if (c.holder, c.action) == ("prime-minister", "assume-powers")]
+    assert acting and "trigger" in acting[0].fields

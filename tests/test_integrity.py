@@ -108,6 +108,13 @@ def test_the_mini_fixture_fits_together() -> None:
             "    edge: signz",
             "actions.yaml:19: edge property 'signz' is not declared in ontology/atazan.ttl",
         ),
+        (
+            "vocab/conditions.yaml",
+            "  - id: second-refusal-of-consent\n",
+            "  - id: second-refusal-of-consent\n    same_as: second-refusal\n",
+            "conditions.yaml:17: same_as names 'second-refusal', which is not in scheme "
+            "'conditions'",
+        ),
     ],
 )
 def test_each_inconsistency_is_reported_where_it_is(
