@@ -313,16 +313,21 @@ def _pair(left: list[Side], right: list[Side]) -> list[tuple[Side | None, Side |
     """Pair powers that share holder, action and object, fewest differing fields first."""
     pairs: list[tuple[Side | None, Side | None]] = []
     remaining = list(right)
+
+    def closest(a: Side, among: list[Side]) -> Side:
+        return min(among, key=lambda b: (sum(a[1][f] != b[1][f] for f in a[1]), b[0].basis.text))
+
     for a in left:
-        if not remaining:
+        if remaining:
+            best = closest(a, remaining)
+            remaining.remove(best)
+            pairs.append((a, best))
+        elif right:
+            # Two older powers fold into one: the Senate's and the Mazhilis's, now the
+            # Kurultai's. The power lives on; compare it with the closest newer one.
+            pairs.append((a, closest(a, right)))
+        else:
             pairs.append((a, None))
-            continue
-        best = min(
-            remaining,
-            key=lambda b: (sum(a[1][f] != b[1][f] for f in a[1]), b[0].basis.text),
-        )
-        remaining.remove(best)
-        pairs.append((a, best))
     pairs += [(None, b) for b in remaining]
     return pairs
 

@@ -222,3 +222,12 @@ def test_a_condition_worded_for_the_other_legislature_is_not_a_change() -> None:
     # a real change of a condition stays: the Prime Minister now follows the Vice President too
     acting = [c for c in changes if (c.holder, c.action) == ("prime-minister", "assume-powers")]
     assert acting and "trigger" in acting[0].fields
+
+
+def test_two_chambers_powers_folded_into_the_kurultai_are_not_reported_as_lost() -> None:
+    """Both Chairs of the chambers countersigned laws under 1995 (45.3); under 2026 the Chair
+    of the Kurultai does: the power lives on, so neither 1995 record is "removed"."""
+    corpus = load_corpus(ROOT / "data")
+    changes, _ = diff_result(corpus, "1995", "2026", kind="power")
+    countersign = [c for c in changes if c.action == "countersign" and c.object == "law"]
+    assert not [c for c in countersign if c.change == "removed"], countersign
