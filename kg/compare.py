@@ -135,7 +135,9 @@ def power_changes(
         common = {"article_from": r["article_from"], "article_to": r["article_to"]}
         if a in found:
             found[a] = PowerChange(old, r["change"], b, before, after, **common)
-        if b in found:
+        # Two older powers may fold into one newer power (the Senate's and the Mazhilis's,
+        # now the Kurultai's): the newer one shows its first pair.
+        if b in found and found[b].status == "same":
             found[b] = PowerChange(new, r["change"], a, before, after, **common)
     return found
 
@@ -185,7 +187,8 @@ def line_items(
 
 
 def compare_model(
-    nodes: SelectResult,
+    old_nodes: SelectResult,
+    new_nodes: SelectResult,
     old_edges: SelectResult,
     new_edges: SelectResult,
     vocabulary: list[dict[str, str]],
@@ -194,8 +197,12 @@ def compare_model(
     old: str,
     new: str,
 ) -> CompareModel:
-    """The compare view from the rows of the named queries `graph-nodes`, `graph-edges`
+    """The compare view from the rows of the named queries `graph-nodes` and `graph-edges`
     (once per version), `vocabulary`, `diff-powers` and `body-versions`."""
+    seen = {r["node"] for r in new_nodes.rows}  # a body of both versions, once
+    nodes = SelectResult(
+        new_nodes.columns, new_nodes.rows + [r for r in old_nodes.rows if r["node"] not in seen]
+    )
     union = PowerGraph.from_results(
         nodes, SelectResult(old_edges.columns, old_edges.rows + new_edges.rows)
     )
@@ -290,7 +297,8 @@ def load_compare(graph: KnowledgeGraph, old: str, new: str) -> CompareModel:
     if not diff_rows:
         raise CompareError("none", old=old, new=new)
     return compare_model(
-        graph.select("graph-nodes"),
+        graph.select("graph-nodes", {"version": old}),
+        graph.select("graph-nodes", {"version": new}),
         graph.select("graph-edges", {"version": old}),
         graph.select("graph-edges", {"version": new}),
         graph.select("vocabulary").rows,

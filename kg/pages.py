@@ -282,7 +282,8 @@ async def compare_view(request: Request) -> Response:
     if not diff.rows:
         raise HTTPError(400, CompareError("none", old=old, new=new).text(lang))
     model = compare_model(
-        await rows(st, st.registry.get("graph-nodes").bind({})),
+        await rows(st, st.registry.get("graph-nodes").bind({"version": old})),
+        await rows(st, st.registry.get("graph-nodes").bind({"version": new})),
         await rows(st, st.registry.get("graph-edges").bind({"version": old})),
         await rows(st, st.registry.get("graph-edges").bind({"version": new})),
         (await rows(st, st.registry.get("vocabulary").bind({}))).rows,
