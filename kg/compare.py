@@ -213,7 +213,7 @@ def compare_model(
     shown = {x for e in edges for x in (e.source, e.target)}
     only = {}
     for r in bodies:
-        years = r["versions"].split()
+        years = r["versions"].split("; ")
         if len(years) == 1 and years[0] in (old, new) and r["id"] in shown:
             only[r["id"]] = years[0]
     view_nodes = [_marked(n, only.get(n.id)) for n in base.nodes if n.id in shown]
@@ -286,7 +286,7 @@ def check_pair(known: Iterable[str], old: str, new: str) -> tuple[str, str]:
 
 def known_versions(bodies: Iterable[dict[str, str]]) -> set[str]:
     """Every constitution some body exists under: every constitution of the dataset."""
-    return {year for r in bodies for year in r["versions"].split()}
+    return {year for r in bodies for year in r["versions"].split("; ")}
 
 
 def load_compare(graph: KnowledgeGraph, old: str, new: str) -> CompareModel:
