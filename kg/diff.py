@@ -596,8 +596,10 @@ def _institutions(
         return "our comparison; the text states no succession"
 
     changes = []
-    for a in corpus.agents:
-        if not a.versions or (old in a.versions) == (new in a.versions):
+    # Bodies and offices, drafted ones too (the State Counsellor is drafted in a 1995 section
+    # file); a group of persons named in one text only (arrested persons) is no institution.
+    for a in corpus.all_agents():
+        if a.type == "group" or not a.versions or (old in a.versions) == (new in a.versions):
             continue
         if old in a.versions:
             successor = mapping.get(a.id)

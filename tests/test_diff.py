@@ -231,3 +231,12 @@ def test_two_chambers_powers_folded_into_the_kurultai_are_not_reported_as_lost()
     changes, _ = diff_result(corpus, "1995", "2026", kind="power")
     countersign = [c for c in changes if c.action == "countersign" and c.object == "law"]
     assert not [c for c in countersign if c.change == "removed"], countersign
+
+
+def test_bodies_drafted_in_a_section_file_count_and_groups_of_persons_do_not() -> None:
+    corpus = load_corpus(ROOT / "data")
+    changes, _ = diff_result(corpus, "1995", "2026", kind="institution")
+    holders = {c.holder for c in changes}
+    assert "state-counsellor" in holders  # drafted in a 1995 section file (44, item 19)
+    groups = {a.id for a in corpus.all_agents() if a.type == "group"}
+    assert not holders & groups
