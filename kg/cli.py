@@ -27,6 +27,16 @@ from kg.queries import QueryRegistry, SelectResult, evaluate, from_text, resolve
 from kg.sources import load_corpus
 from kg.store import load_store
 
+# How a command that prints rows prints them (kg analyze, kg coverage, kg diff).
+ROWS_FORMAT = click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(sorted(ROW_FORMATS)),
+    default="table",
+    show_default=True,
+)
+
 
 def fail(message: str, code: int) -> NoReturn:
     click.echo(f"error: {message}", err=True)
@@ -323,14 +333,7 @@ def _served_dump(config: Config) -> Path:
     show_default=True,
     help="Which analysis to print.",
 )
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(sorted(ROW_FORMATS)),
-    default="table",
-    show_default=True,
-)
+@ROWS_FORMAT
 @click.pass_obj
 def analyze(config: Config, report: str, fmt: str) -> None:
     """Network analytics of the graph of powers: per institution (powers held and subject to,
@@ -560,14 +563,7 @@ def import_text_command(
     default=None,
     help="Which constitution (default: the one the text names in its opening lines, else 2026).",
 )
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(sorted(ROW_FORMATS)),
-    default="table",
-    show_default=True,
-)
+@ROWS_FORMAT
 @click.pass_obj
 def coverage(
     config: Config, against: Path | None, lang: str, version: str | None, fmt: str
@@ -631,14 +627,7 @@ def publish(config: Config, url: str, dry_run: bool) -> None:
 @click.option("--kind", type=click.Choice(["power", "right", "duty", "institution", "fact"]))
 @click.option("--change", type=click.Choice(["added", "removed", "changed"]))
 @click.option("--summary", is_flag=True, help="Per institution: powers gained, lost, changed.")
-@click.option(
-    "--format",
-    "-f",
-    "fmt",
-    type=click.Choice(sorted(ROW_FORMATS)),
-    default="table",
-    show_default=True,
-)
+@ROWS_FORMAT
 @click.pass_obj
 def diff_command(
     config: Config,
