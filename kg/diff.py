@@ -126,18 +126,33 @@ def stated_successions(newer: Document) -> dict[str, Citation]:
     return found
 
 
+@dataclass(frozen=True)
+class _Sides:
+    """The two constitutions compared, and what each comparison needs of them."""
+
+    before: Document
+    after: Document
+    old: str
+    new: str
+    mapping: dict[str, str]  # a body of the older text -> its successor (itself if it stays)
+    cite_old: Callable[[Citation], str]
+    cite_new: Callable[[Citation], str]
+    names: Names
+
+
 def diff(corpus: Corpus, old: str, new: str, names: Names) -> list[Change]:
     before, after = corpus.document(old), corpus.document(new)
     mapping = successors(corpus, after)
     cite_old, cite_new = _citer(before), _citer(after)
+    sides = _Sides(before, after, old, new, mapping, cite_old, cite_new, names)
     changes: list[Change] = []
     changes += _institutions(corpus, old, new, mapping, names, stated_successions(after), cite_new)
     # concepts of the older text that say what a concept of the newer one says (same_as)
     equivalents = {c.id: c.same_as for s in corpus.schemes for c in s.concepts if c.same_as}
-    changes += _powers(before, after, mapping, cite_old, cite_new, names, old, new, equivalents)
+    changes += _powers(sides, equivalents)
     changes += _by_id("right", _rights(before), _rights(after), mapping, cite_old, cite_new, names)
     changes += _by_id("duty", _duties(before), _duties(after), mapping, cite_old, cite_new, names)
-    changes += _facts(before, after, mapping, cite_old, cite_new, names, old, new)
+    changes += _facts(sides)
     return changes
 
 
@@ -196,17 +211,10 @@ def _period(period: Period | None, same: Callable[[str], str]) -> str:
     return f"{period.duration} from {same(period.start)}" if period else ""
 
 
-def _powers(
-    before: Document,
-    after: Document,
-    mapping: dict[str, str],
-    cite_old: Callable[[Citation], str],
-    cite_new: Callable[[Citation], str],
-    names: Names,
-    old: str,
-    new: str,
-    equivalents: dict[str, str],
-) -> list[Change]:
+def _powers(sides: _Sides, equivalents: dict[str, str]) -> list[Change]:
+    before, after, mapping, names = sides.before, sides.after, sides.mapping, sides.names
+    cite_old, cite_new, old, new = sides.cite_old, sides.cite_new, sides.old, sides.new
+
     def m(i: str) -> str:
         return mapping.get(i, i)
 
@@ -661,18 +669,11 @@ def _fact_fields(f: Fact, m: Callable[[str], str]) -> dict[str, str]:
     return out
 
 
-def _facts(
-    before: Document,
-    after: Document,
-    mapping: dict[str, str],
-    cite_old: Callable[[Citation], str],
-    cite_new: Callable[[Citation], str],
-    names: Names,
-    old: str,
-    new: str,
-) -> list[Change]:
+def _facts(sides: _Sides) -> list[Change]:
     """Facts of the kinds that carry numbers or bodies (terms, composition, eligibility, ...),
     aligned by kind and the body they concern, when one fact of that kind concerns it."""
+    before, after, mapping, names = sides.before, sides.after, sides.mapping, sides.names
+    cite_old, cite_new = sides.cite_old, sides.cite_new
 
     def keyed(doc: Document, m: Callable[[str], str]) -> dict[tuple[str, str], list[Fact]]:
         found: dict[tuple[str, str], list[Fact]] = {}
