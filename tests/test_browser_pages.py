@@ -4,14 +4,13 @@ query page that says when it shows only the first rows."""
 
 from __future__ import annotations
 
-import shutil
 import urllib.parse
 from collections.abc import Iterator
 
 import pytest
+from chromium import headless_chromium
 from kgserver import Server, running
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -27,13 +26,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[webdriver.Chrome]:
-    binary, driver_binary = shutil.which("chromium"), shutil.which("chromedriver")
-    assert binary and driver_binary, "install the Debian packages chromium and chromium-driver"
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(driver_binary), options=options)
+    driver = headless_chromium()
     yield driver
     driver.quit()
 

@@ -9,16 +9,15 @@ import csv
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
 import urllib.parse
 from collections.abc import Iterator
 
 import pytest
+from chromium import OFFLINE, headless_chromium
 from kgserver import Server, http, running
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -41,21 +40,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[webdriver.Chrome]:
-    binary, driver_binary = shutil.which("chromium"), shutil.which("chromedriver")
-    assert binary and driver_binary, "install the Debian packages chromium and chromium-driver"
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--window-size=1366,768",
-        # no network: every host name resolves to nothing, but the test's own server
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(driver_binary), options=options)
+    driver = headless_chromium("--window-size=1366,768", OFFLINE)
     yield driver
     driver.quit()
 

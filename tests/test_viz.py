@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,8 +17,8 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from chromium import OFFLINE, headless_chromium
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -199,26 +198,14 @@ def page(model: ViewModel, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[webdriver.Chrome]:
-    binary = shutil.which("chromium")
-    driver_binary = shutil.which("chromedriver")
-    assert binary and driver_binary, "install the Debian packages chromium and chromium-driver"
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
+    driver = headless_chromium(
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1600,1000",
-        # no network: every host name resolves to nothing, but the test's own server
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(driver_binary), options=options)
+        OFFLINE,
+        logs=True,
+    )
     yield driver
     driver.quit()
 
