@@ -14,6 +14,8 @@ from kg.export import DUMP_NAME, DUMPS
 from kg.formats import GRAPH_TYPES, ROW_FORMATS, negotiate
 from kg.namespaces import BASE
 from kg.page_words import WORDS, page_lang
+from kg.record_view import heading_of, local_cells, record_fields, statement_values
+from kg.record_words import DUMP_WORDS, PARAM_WORDS, ROLE_WORDS, column_word, type_word
 from kg.serving import (
     PAGE_ROWS,
     HTTPError,
@@ -30,6 +32,23 @@ from kg.web import environment, render
 from kg.workers import Job
 
 environment.globals["WORDS"] = WORDS
+environment.globals["column_word"] = column_word
+environment.globals["PARAM_WORDS"] = PARAM_WORDS
+environment.globals["ROLE_WORDS"] = ROLE_WORDS
+environment.globals["type_word"] = type_word
+
+
+def keep_lang(href: str, lang: str) -> str:
+    """A link to one of this server's pages that keeps the page's language."""
+    if lang == "en" or not href.startswith("/"):
+        return href
+    path, hash_, fragment = href.partition("#")
+    joined = path + ("&" if "?" in path else "?") + "lang=" + lang
+    return joined + hash_ + fragment
+
+
+environment.filters["keep_lang"] = keep_lang
+environment.filters["type_word_in"] = type_word
 
 RDF_SUFFIXES = {
     ".ttl": "text/turtle",
@@ -65,6 +84,12 @@ async def queries_index(request: Request) -> Response:
     return render("queries.html", title=title, queries=list(st.registry), lang=lang)
 
 
+def _other_params(request: Request) -> str:
+    """The request's parameters but ``lang``, for the language switch to keep them."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    return urlencode(kept)
+
+
 async def named_query(request: Request) -> Response:
     st = state(request)
     name, _, ext = request.path_params["name"].partition(".")
@@ -73,13 +98,18 @@ async def named_query(request: Request) -> Response:
     except UnknownQuery as exc:
         raise HTTPError(404, str(exc)) from exc
     params = {k: v for k, v in request.query_params.items() if v != ""}
+    takes_lang = any(p.name == "lang" for p in query.parameters)
+    # an HTML page is asked in a language; a query with a lang parameter gets it too
+    lang = page_lang(request) if not ext else "en"
+    if not ext and not takes_lang:
+        params.pop("lang", None)
     if ext and ext not in ("json", "csv", "tsv"):
         raise HTTPError(406, f"no format {ext!r} for named queries: use .json, .csv or .tsv")
     try:
         text = query.bind(params)
     except QueryError as exc:
-        raise HTTPError(400, str(exc)) from exc
-    key = ("named", name, ext, tuple(sorted(params.items())))
+        raise HTTPError(400, WORDS[lang]["bad_params"].format(detail=exc)) from exc
+    key = ("named", name, ext, lang, tuple(sorted(params.items())))
     entry = st.cache.get(key)
     if entry is not None:
         return cached_response(request, entry)
@@ -89,10 +119,28 @@ async def named_query(request: Request) -> Response:
         body = fmt.write(result).encode("utf-8")
         return respond(request, st, key, body, fmt.media_type)
     qs = ("?" + urlencode(params)) if params else ""
+    names = await _names(st, lang)
     page = render(
-        "named_query.html", title=query.title, query=query, params=params, result=result, qs=qs
+        "named_query.html",
+        title=query.title_in(lang),
+        query=query,
+        params=params,
+        result=result,
+        cells=local_cells(result, names, lang),
+        qs=qs,
+        lang=lang,
+        others=_other_params(request),
+        english=request.url.path + qs,
     )
     return respond(request, st, key, page.body, "text/html; charset=utf-8")
+
+
+async def _names(st: State, lang: str) -> dict[str, str]:
+    """English names of the data with their translation into ``lang`` (none for English)."""
+    if lang == "en":
+        return {}
+    found = await rows(st, st.pages.get("names").bind({"lang": lang}))
+    return {str(row["en"]): str(row["name"]) for row in found.rows}
 
 
 async def query_page(request: Request) -> Response:
@@ -113,6 +161,7 @@ async def query_page(request: Request) -> Response:
         "graph_truncated": False,
         "page_rows": PAGE_ROWS,
         "formats": [],
+        "names": {},
     }
     if text:
         try:
@@ -137,16 +186,18 @@ async def query_page(request: Request) -> Response:
                     context["boolean"] = result.rows[0]["boolean"]
                 else:
                     context["result"] = result
+                    context["cells"] = local_cells(result, await _names(st, lang), lang)
         except (QueryError, HTTPError) as exc:
             status = getattr(exc, "status", 400)
             context["error"] = {
-                "title": "Refused" if status == 403 else "Error",
+                "title": WORDS[lang]["refused" if status == 403 else "error"],
                 "detail": getattr(exc, "detail", str(exc)),
             }
+    context["others"] = _other_params(request)
     page = render("query.html", **context)
     if context["error"]:
         return page
-    key = ("query-page", text)
+    key = ("query-page", text, lang)
     return respond(request, st, key, page.body, "text/html; charset=utf-8")
 
 
@@ -162,6 +213,7 @@ async def home(request: Request) -> Response:
     page = render(
         "home.html",
         lang=lang,
+        stats_cells=local_cells(stats, await _names(st, lang), lang),
         title=WORDS[lang]["home"],
         stats=stats,
         base_url=base_url,
@@ -173,6 +225,7 @@ async def home(request: Request) -> Response:
 
 async def data_index(request: Request) -> Response:
     st = state(request)
+    lang = page_lang(request)
     files = []
     for dump in DUMPS:
         path = st.dumps / f"{DUMP_NAME}.{dump.extension}"
@@ -180,11 +233,11 @@ async def data_index(request: Request) -> Response:
             files.append(
                 {
                     "name": path.name,
-                    "description": dump.description,
+                    "description": DUMP_WORDS.get(dump.extension, {}).get(lang, dump.description),
                     "size": f"{path.stat().st_size:,}",
                 }
             )
-    return render("data.html", title="Data", files=files)
+    return render("data.html", title=WORDS[lang]["data"], files=files, lang=lang)
 
 
 async def data_file(request: Request) -> Response:
@@ -195,7 +248,8 @@ async def data_file(request: Request) -> Response:
             path = st.dumps / name
             if path.is_file():
                 return FileResponse(path, media_type=dump.media_type)
-    raise HTTPError(404, f"no dump named {name!r}; see /data/")
+    lang = page_lang(request)
+    raise HTTPError(404, WORDS[lang]["not_published"].format(path="/data/" + name))
 
 
 async def void(request: Request) -> Response:
@@ -206,9 +260,7 @@ async def void(request: Request) -> Response:
     if "format" not in params:
         offered = [*GRAPH_TYPES, "text/html"]  # */* keeps getting Turtle
         if negotiate(request.headers.get("accept"), offered) == "text/html":
-            lang = request.query_params.get("lang", "en")
-            if lang not in ("en", "ru", "kk"):
-                raise HTTPError(400, "lang must be en, ru or kk")
+            lang = page_lang(request)
             key: tuple[object, ...] = ("void", "text/html", lang)
             entry = st.cache.get(key)
             if entry is not None:
@@ -303,25 +355,23 @@ async def resource(request: Request) -> Response:
     media = RDF_SUFFIXES.get(suffix)
     if media:
         path = path[: -len(suffix)]
+    lang = page_lang(request)
     if not path.startswith(OUR_PATHS) or any(c in NOT_IN_IRIS or ord(c) <= 32 for c in path):
-        raise HTTPError(404, f"nothing is published at /{path}")
+        raise HTTPError(404, WORDS[lang]["not_published"].format(path="/" + path))
     iri = BASE + path
     if media is None:
         media = negotiate(request.headers.get("accept"), PAGE_TYPES)
         if media is None:
             raise HTTPError(406, "available: " + ", ".join(PAGE_TYPES))
     if iri == ONTOLOGY:
-        return await ontology(request, st, media)
-    lang = request.query_params.get("lang", "en")
-    if lang not in ("en", "ru", "kk"):
-        raise HTTPError(400, "lang must be en, ru or kk")
+        return await ontology(request, st, media, lang)
     key = ("resource", iri, media, lang)
     entry = st.cache.get(key)
     if entry is not None:
         return cached_response(request, entry)
     exists = await rows(st, st.pages.get("exists").bind({"iri": iri}))
     if not exists.rows[0]["found"]:
-        raise HTTPError(404, f"no resource {iri} in the dataset")
+        raise HTTPError(404, WORDS[lang]["no_resource"].format(iri=iri))
     if media != "text/html":
         outcome = await run_job(
             st, Job(st.pages.get("resource").bind({"iri": iri}), media, st.config.max_rows)
@@ -331,11 +381,11 @@ async def resource(request: Request) -> Response:
     return respond(request, st, key, page.body, "text/html; charset=utf-8")
 
 
-async def ontology(request: Request, st: State, media: str) -> Response:
+async def ontology(request: Request, st: State, media: str, lang: str) -> Response:
     """The whole ontology: a term such as /ontology#Power dereferences to this document
     (the fragment never reaches the server), in every RDF format or as one HTML page with
     an anchor per term."""
-    key = ("ontology", media)
+    key = ("ontology", media, lang)
     entry = st.cache.get(key)
     if entry is not None:
         return cached_response(request, entry)
@@ -358,17 +408,25 @@ async def ontology(request: Request, st: State, media: str) -> Response:
             },
         )
         term["kinds"].append(row["kind"])  # type: ignore[attr-defined]
-    page = render("ontology.html", title="Ontology", iri=ONTOLOGY, terms=list(terms.values()))
+    page = render(
+        "ontology.html",
+        title=WORDS[lang]["ontology_title"],
+        iri=ONTOLOGY,
+        terms=list(terms.values()),
+        lang=lang,
+    )
     return respond(request, st, key, page.body, "text/html; charset=utf-8")
 
 
 async def resource_page(st: State, iri: str, path: str, lang: str) -> Response:
     given = {"iri": iri, "lang": lang}
-    named = await rows(st, st.pages.get("label").bind(given))
+    named = (await rows(st, st.pages.get("label").bind(given))).rows[0]
     properties = await rows(st, st.pages.get("properties").bind(given))
-    powers = await rows(st, st.pages.get("powers").bind({"iri": iri}))
-    facts = await rows(st, st.pages.get("facts").bind({"iri": iri}))
-    heading = str(named.rows[0]["label"])
+    powers = await rows(st, st.pages.get("powers").bind(given))
+    facts = await rows(st, st.pages.get("facts").bind(given))
+    heading = heading_of(named, lang)
+    # the summary shows where it is written in the page's language; else a link to English
+    summary = named["summary"] if lang == "en" or named["summary_lang"] == lang else ""
     return render(
         "resource.html",
         title=heading,
@@ -376,9 +434,12 @@ async def resource_page(st: State, iri: str, path: str, lang: str) -> Response:
         iri=iri,
         path=path,
         lang=lang,
-        summary=named.rows[0]["summary"],
-        conditions=named.rows[0]["conditions"],
+        summary=summary,
+        summary_en=bool(named["summary"]) and not summary,
+        fields=record_fields(properties, lang),
+        conditions=named["conditions"],
         properties=properties,
+        values=statement_values(properties, lang),
         powers=powers,
         facts=facts,
     )

@@ -5,6 +5,12 @@ A query file opens with a header of ``#+`` lines::
     #+ title: Powers
     #+ description: One row per power ...
     #+ param holder: The holder, by English label, id or IRI (optional).
+    #+ title@ru: Полномочия
+    #+ description@kk: ...
+    #+ param@ru holder: ...
+
+A key with ``@ru`` or ``@kk`` gives the title, description or parameter help in that
+language, for the server's pages in Russian and Kazakh.
 
 Each parameter ``p`` has a line ``VALUES ?p_param { UNDEF }`` in the query body, so the file
 runs as it is (no filter) and a value is bound by writing it, serialised as an RDF literal,
@@ -29,7 +35,7 @@ from kg.namespaces import PREFIXES
 from kg.resources import QUERIES_DIR
 from kg.sparql_errors import from_engine
 
-_HEADER = re.compile(r"^#\+\s*(\w+)(?:\s+([\w-]+))?\s*:\s*(.*)$")
+_HEADER = re.compile(r"^#\+\s*(\w+)(?:@(ru|kk))?(?:\s+([\w-]+))?\s*:\s*(.*)$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VERSION = re.compile(r"^\d{4}$")  # a constitution is named by its year
 
@@ -38,6 +44,11 @@ _VERSION = re.compile(r"^\d{4}$")  # a constitution is named by its year
 class Parameter:
     name: str
     help: str
+    # the help in Russian and Kazakh, where the query's header gives it
+    helps: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def help_in(self, lang: str) -> str:
+        return self.helps.get(lang, "") if lang != "en" else self.help
 
     @property
     def variable(self) -> str:
@@ -57,6 +68,16 @@ class NamedQuery:
     text: str
     path: Path | None = None
     source: str | None = None  # how error messages name it: a file, <stdin>, or None
+    # the title and description in Russian and Kazakh (``#+ title@ru:``), for the pages
+    titles: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    descriptions: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang``; English where the header gives none in that language."""
+        return self.titles.get(lang, self.title)
+
+    def description_in(self, lang: str) -> str:
+        return self.descriptions.get(lang, self.description)
 
     def bind(self, values: dict[str, str]) -> str:
         """The query text with parameter values written in; unknown names are an error."""
@@ -90,15 +111,19 @@ def parse_query_file(path: Path, strict: bool = True) -> NamedQuery:
     name = path.stem
     meta: dict[str, str] = {}
     params: list[Parameter] = []
+    translated: dict[tuple[str, str], dict[str, str]] = {}  # (key, arg) -> {lang: text}
     for line in text.splitlines():
         match = _HEADER.match(line)
         if not match:
             continue
-        key, arg, value = match.groups()
-        if key == "param" and arg:
+        key, lang, arg, value = match.groups()
+        if lang:
+            translated.setdefault((key, arg or ""), {})[lang] = value.strip()
+        elif key == "param" and arg:
             params.append(Parameter(arg, value.strip()))
         else:
             meta[key] = value.strip()
+    params = [Parameter(p.name, p.help, translated.get(("param", p.name), {})) for p in params]
     where = f"queries/{path.name}" if strict else str(path)
     if strict and not _NAME.match(name):
         raise QueryError(f"{where}: a query name is lower-case words joined by hyphens")
@@ -106,7 +131,15 @@ def parse_query_file(path: Path, strict: bool = True) -> NamedQuery:
         if strict and not meta.get(key):
             raise QueryError(f"{where}: the header needs a '#+ {key}:' line")
     query = NamedQuery(
-        name, meta.get("title", name), meta.get("description", ""), tuple(params), text, path, where
+        name,
+        meta.get("title", name),
+        meta.get("description", ""),
+        tuple(params),
+        text,
+        path,
+        where,
+        translated.get(("title", ""), {}),
+        translated.get(("description", ""), {}),
     )
     for p in params:
         if not p.marker.search(text):

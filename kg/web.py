@@ -73,9 +73,12 @@ def error_response(
     fields as an HTML page for a browser. Never a traceback."""
     title = title or REASONS.get(status, "Error")
     if wants_html(request):
+        # the error page in the language the request asked for (its words: kg.page_words)
+        lang = request.query_params.get("lang", "en")
         response: Response = render(
             "error.html",
             status_code=status,
+            lang=lang if lang in ("en", "ru", "kk") else "en",
             title=title,
             status=status,
             error_title=title,
