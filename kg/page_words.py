@@ -114,6 +114,8 @@ WORDS: dict[str, dict[str, str]] = {
         "not_published": "nothing is published at {path}",
         "no_query": "no named query {name}; see /queries",
         "bad_params": "{detail}",
+        "no_param": "query {name!r} has no parameter {param!r} (parameters: {known})",
+        "not_year": "version {value!r} is not a constitution: give its year, 1995 or 2026",
     },
     "ru": {
         "graph": "Граф",
@@ -223,6 +225,8 @@ WORDS: dict[str, dict[str, str]] = {
         "not_published": "по адресу {path} ничего не опубликовано",
         "no_query": "готового запроса {name} нет; см. /queries",
         "bad_params": "неверные параметры запроса: {detail}",
+        "no_param": "у запроса {name} нет параметра {param} (параметры: {known})",
+        "not_year": "{value} — не конституция: укажите её год, 1995 или 2026",
     },
     "kk": {
         "graph": "Граф",
@@ -331,6 +335,8 @@ WORDS: dict[str, dict[str, str]] = {
         "not_published": "{path} мекенжайында ештеңе жарияланбаған",
         "no_query": "{name} дайын сұрауы жоқ; қараңыз: /queries",
         "bad_params": "сұрау параметрлері қате: {detail}",
+        "no_param": "{name} сұрауында {param} параметрі жоқ (параметрлері: {known})",
+        "not_year": "{value} — конституция емес: оның жылын көрсетіңіз, 1995 немесе 2026",
     },
 }
 

@@ -14,6 +14,7 @@ from kg.export import DUMP_NAME, DUMPS
 from kg.formats import GRAPH_TYPES, ROW_FORMATS, negotiate
 from kg.namespaces import BASE
 from kg.page_words import WORDS, page_lang
+from kg.queries import NamedQuery
 from kg.record_view import heading_of, local_cells, record_fields, statement_values
 from kg.record_words import DUMP_WORDS, PARAM_WORDS, ROLE_WORDS, column_word, type_word
 from kg.serving import (
@@ -105,6 +106,7 @@ async def named_query(request: Request) -> Response:
         params.pop("lang", None)
     if ext and ext not in ("json", "csv", "tsv"):
         raise HTTPError(406, f"no format {ext!r} for named queries: use .json, .csv or .tsv")
+    _check_params(query, params, lang)
     try:
         text = query.bind(params)
     except QueryError as exc:
@@ -133,6 +135,19 @@ async def named_query(request: Request) -> Response:
         english=request.url.path + qs,
     )
     return respond(request, st, key, page.body, "text/html; charset=utf-8")
+
+
+def _check_params(query: NamedQuery, params: dict[str, str], lang: str) -> None:
+    """The mistakes people make in a query's address, said in the page's language (the
+    same checks as NamedQuery.bind, which says them in English for the command line)."""
+    known = [p.name for p in query.parameters]
+    for name in params:
+        if name not in known:
+            words = {"name": query.name, "param": name, "known": ", ".join(known) or "—"}
+            raise HTTPError(400, WORDS[lang]["no_param"].format(**words))
+    version = params.get("version")
+    if version is not None and not (version.isdigit() and len(version) == 4):
+        raise HTTPError(400, WORDS[lang]["not_year"].format(value=version))
 
 
 async def _names(st: State, lang: str) -> dict[str, str]:

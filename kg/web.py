@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -42,6 +44,25 @@ def _short(iri: object) -> str:
     return text.replace(BASE, "/") if text.startswith(BASE) else text
 
 
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+_LATIN_TOKEN = re.compile(r"[A-Za-z][\w./:-]*")
+
+
+def _codes_marked(detail: object) -> Markup:
+    """An error said in Russian or Kazakh names codes (a query, a parameter) in Latin
+    letters: they are marked as code. An English detail is left as it is."""
+    text = str(detail)
+    if not _CYRILLIC.search(text):
+        return Markup(escape(text))
+    parts, last = [], 0
+    for match in _LATIN_TOKEN.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(Markup("<code>{}</code>").format(match.group()))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
+
+
 environment = Environment(
     loader=FileSystemLoader(TEMPLATES),
     autoescape=select_autoescape(["html"]),
@@ -49,6 +70,7 @@ environment = Environment(
     lstrip_blocks=True,
 )
 environment.filters["local"] = _local
+environment.filters["codes_marked"] = _codes_marked
 environment.filters["short"] = _short
 
 

@@ -12,7 +12,8 @@ The rule, in order:
 3. In the rest, words that are IRIs or short names of IRIs (``eli:kz/...``, ``https://...``),
    file names (``atazan.ttl``) and media types (``text/turtle``) are codes and left out.
 4. The names of the standards and formats the site serves (SPARQL, VoID, JSON-LD, Turtle,
-   ...) in :data:`STANDARD_NAMES` are proper names, the same in every language.
+   IRI, ...) in :data:`STANDARD_NAMES` are proper names, the same in every language, in any
+   case (the ``json`` of a link) and with a Kazakh case ending (``IRI-і``).
 
 Every other word with a Latin letter counts. Visible text and the ``title``, ``alt``,
 ``placeholder`` and ``aria-label`` attributes (hover and assistive text) are both read.
@@ -28,6 +29,7 @@ CODE_TAGS = {"script", "style", "pre", "code", "textarea", "template"}
 VOID_TAGS = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "area", "col"}
 READ_ATTRIBUTES = ("title", "alt", "placeholder", "aria-label")
 STANDARD_NAMES = {
+    "IRI",
     "SPARQL",
     "VoID",
     "RDF",
@@ -49,10 +51,11 @@ STANDARD_NAMES = {
     "ORG",
     "PROV-O",
 }
-_IRI = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|[a-z][\w-]*:[^\s:]+|/\S*)$", re.IGNORECASE)
+_IRI = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|[a-z][\w-]*:[^\s:]*|/\S*)$", re.IGNORECASE)
 _FILE = re.compile(r"^[\w.-]+\.(?:ttl|trig|nq|nt|jsonld|rdf|json|csv|tsv|rq|yaml|html)$")
 _MEDIA = re.compile(r"^(?:text|application)/[\w.+-]+$")
 _LATIN = re.compile(r"[A-Za-z]")
+_KAZAKH_ENDING = re.compile(r"-[а-яәғқңөұүһі]+$")
 _TRIM = "()[]{}.,;:!?«»\"'“”„…–—·"
 
 
@@ -114,8 +117,16 @@ def read_page(html: str) -> Page:
 
 
 def is_code(word: str) -> bool:
-    bare = word.strip(_TRIM)
-    return bool(_IRI.match(bare) or _FILE.match(bare) or _MEDIA.match(bare))
+    for form in (word.strip(_TRIM.replace(":", "")), word.strip(_TRIM)):
+        if _IRI.match(form) or _FILE.match(form) or _MEDIA.match(form):
+            return True
+    return False
+
+
+def _standard(word: str) -> bool:
+    """A standard's name, in any case (json), or with a Kazakh ending (IRI-і)."""
+    name = _KAZAKH_ENDING.sub("", word)
+    return name.upper() in {n.upper() for n in STANDARD_NAMES}
 
 
 def foreign_words(page: Page) -> list[str]:
@@ -125,7 +136,7 @@ def foreign_words(page: Page) -> list[str]:
     found = []
     for word in page.words:
         bare = word.strip(_TRIM)
-        if not _LATIN.search(bare) or is_code(word) or bare in STANDARD_NAMES:
+        if not _LATIN.search(bare) or is_code(word) or _standard(bare):
             continue
         found.append(bare)
     return found
