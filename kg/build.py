@@ -206,6 +206,8 @@ class _Version:
             for r in section.rights:
                 node = ids.right(self.version, r.id)
                 self.g.add((node, RDF.type, ATA.Right))
+                _labels(self.g, node, r.label, {})
+                self.g.add((node, ATA.rightGroup, ids.concept("right-groups", r.group)))
                 self.g.add((node, ATA.curatedIn, curated_in))
                 self.g.add((node, ATA.inConstitution, ids.constitution(self.version)))
                 for h in r.holders:

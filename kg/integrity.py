@@ -193,6 +193,7 @@ def _check(corpus: Corpus, edges: set[str]) -> Iterator[Problem]:
                 for c in f.related:
                     yield from cite(c, f"fact {f.id}")
             for r in section.rights:
+                yield from concept("right-groups", r.group, r.where, "right group")
                 for ref in r.holders:
                     yield from agent(ref, r.where, "right holder")
                 yield from cite(r.basis, f"right {r.id}")

@@ -230,6 +230,7 @@ class ATA(DefinedNamespace):
     residenceYears: URIRef
     resolvesDisputesOn: URIRef
     restrictability: URIRef
+    rightGroup: URIRef
     returnsForReconsideration: URIRef
     reviewsConstitutionalityOf: URIRef
     scope: URIRef

@@ -195,6 +195,8 @@ class Fact:
 @dataclass(frozen=True)
 class Right:
     id: str
+    label: dict[str, str]  # a short name in en, ru and kk
+    group: str  # a concept of the right-groups scheme (our grouping, not the text's)
     holders: tuple[str, ...]
     basis: Citation
     description: str

@@ -446,6 +446,8 @@ def _right(m: Located) -> Right:
         f"right {m.get('id', '')}".strip(),
         {
             "id",
+            "label",
+            "group",
             "holders",
             "basis",
             "description",
@@ -464,6 +466,8 @@ def _right(m: Located) -> Right:
         raise f.fail("emergency", f"'emergency' must be one of {', '.join(EMERGENCY)}")
     return Right(
         identifier(f),
+        f.labels("label", LANGS),
+        ref(f, "group", required=True) or "",
         holders,
         basis,
         f.required_text("description"),

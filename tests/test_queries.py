@@ -25,7 +25,16 @@ SPEC_COLUMNS = {
         "paragraph",
         "provision",
     ],
-    "rights": ["right", "holder", "limitations", "article", "paragraph", "provision"],
+    "rights": [
+        "label",
+        "group",
+        "right",
+        "holder",
+        "limitations",
+        "article",
+        "paragraph",
+        "provision",
+    ],
     "provisions": ["provision", "section", "article", "paragraph", "summary"],
     "institutions": ["institution", "label_en", "label_ru", "label_kk", "kind", "size", "term"],
 }
