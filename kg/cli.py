@@ -379,11 +379,18 @@ def analyze(config: Config, report: str, fmt: str) -> None:
     "graph with its caption and legend, no side panels.",
 )
 @click.option(
+    "--svg",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a vector SVG image (no browser needed): the same drawing as the PNG, "
+    "its labels as selectable text.",
+)
+@click.option(
     "--size",
     type=click.Choice(["slide", "a4"]),
     default="slide",
     show_default=True,
-    help="Size of the PNG: slide (16:9, 1920x1080) or a4 (landscape, 1754x1240, 150 dpi).",
+    help="Size of the PNG and the SVG: slide (16:9, 1920x1080) or a4 (landscape, 1754x1240, "
+    "150 dpi).",
 )
 @click.option(
     "--compare",
@@ -399,21 +406,23 @@ def viz(
     preset: str,
     output: Path | None,
     png: Path | None,
+    svg: Path | None,
     size: str,
     compare: tuple[str, str] | None,
 ) -> None:
     """Draw the interactive graph of powers as one HTML file that works offline."""
     from kg.api import KnowledgeGraph
-    from kg.viz import PRINT_SIZES, load_view, render_html, screenshot
+    from kg.viz import PRINT_SIZES, load_view, render_html
+    from kg.viz_svg import view_scene
 
-    if output is None and png is None:
-        fail("give -o FILE.html and/or --png FILE.png", 1)
-    if output is not None:
-        writable(output, "the page")
-    if png is not None:
-        writable(png, "the image")
+    if output is None and png is None and svg is None:
+        fail("give -o FILE.html, --png FILE.png and/or --svg FILE.svg", 1)
+    for path, what in ((output, "the page"), (png, "the image"), (svg, "the image")):
+        if path is not None:
+            writable(path, what)
+    dist_writable(config)
     if compare:
-        _viz_compare(config, compare, lang, output, png, size)
+        _viz_compare(config, compare, lang, output, png, svg, size)
         return
     try:
         model = load_view(KnowledgeGraph.load(config))
@@ -427,12 +436,11 @@ def viz(
             f"wrote {output} ({len(html.encode()):,} bytes): {len(nodes)} nodes, "
             f"{len(edges)} powers"
         )
+    pixels = PRINT_SIZES[size]
     if png:
-        try:
-            screenshot(render_html(model, lang, preset, printable=True), png, *PRINT_SIZES[size])
-        except KGError as exc:
-            fail(str(exc), 1)
-        click.echo(f"wrote {png}")
+        _write_png(render_html(model, lang, preset, printable=True, size=pixels), png, pixels)
+    if svg:
+        _write_svg(view_scene(model, lang, preset, pixels), svg, pixels)
 
 
 def _viz_compare(
@@ -441,12 +449,14 @@ def _viz_compare(
     lang: str,
     output: Path | None,
     png: Path | None,
+    svg: Path | None,
     size: str,
 ) -> None:
     """`kg viz --compare OLD NEW`: the compare view as a page and/or an image."""
     from kg.api import KnowledgeGraph
     from kg.compare import PRESET, compare_html, load_compare
-    from kg.viz import PRINT_SIZES, screenshot
+    from kg.viz import PRINT_SIZES
+    from kg.viz_svg import compare_scene
 
     try:
         graph = KnowledgeGraph.load(config)
@@ -464,13 +474,32 @@ def _viz_compare(
             f"wrote {output} ({len(html.encode()):,} bytes): {len(nodes)} nodes, "
             f"{len(edges)} powers of {model.old} and {model.new}"
         )
+    pixels = PRINT_SIZES[size]
     if png:
-        try:
-            page = compare_html(model, lang, printable=True, size=PRINT_SIZES[size])
-            screenshot(page, png, *PRINT_SIZES[size])
-        except KGError as exc:
-            fail(str(exc), 1)
-        click.echo(f"wrote {png}")
+        _write_png(compare_html(model, lang, printable=True, size=pixels), png, pixels)
+    if svg:
+        _write_svg(compare_scene(model, lang, pixels), svg, pixels)
+
+
+def _write_png(page: str, png: Path, pixels: tuple[int, int]) -> None:
+    from kg.viz import screenshot
+
+    try:
+        screenshot(page, png, *pixels)
+    except KGError as exc:
+        fail(str(exc), 1)
+    click.echo(f"wrote {png}")
+
+
+def _write_svg(scene, svg: Path, pixels: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    from kg.viz_svg import render_svg
+
+    text, smallest = render_svg(scene, pixels)
+    svg.write_text(text, encoding="utf-8")
+    click.echo(
+        f"wrote {svg} ({len(text.encode()):,} bytes, {pixels[0]}x{pixels[1]}): "
+        f"{len(scene.nodes)} boxes, {len(scene.strokes)} lines; smallest label {smallest} px"
+    )
 
 
 def _document(config: Config, version: str | None, text: Path | None = None):  # type: ignore[no-untyped-def]

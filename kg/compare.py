@@ -25,6 +25,7 @@ from kg.page_words import COMPARE_ERRORS, COMPARE_WORDS
 from kg.queries import SelectResult
 from kg.viz import (
     LANGS,
+    PRINT_FRAME,
     ViewEdge,
     ViewLine,
     ViewModel,
@@ -50,7 +51,6 @@ CLASS_STYLES: dict[str, tuple[str, bool | list[int]]] = {
     SAME: ("#3d4a55", False),
 }
 CHANGED_BADGE = "≠"
-PRINT_FRAME = 220  # pixels of a printed page taken by the caption and the legend
 # Dotted lines from a body of the older version to the one that took its place.
 LINK_STYLES: dict[str, tuple[str, list[int]]] = {
     "replacement": ("#762a83", [2, 5]),
@@ -334,8 +334,13 @@ def compare_html(
         code: {k: w.format(**years, year="{year}") for k, w in ws.items()}
         for code, ws in COMPARE_WORDS.items()
     }
+    if printable:  # paper cannot be hovered: the legend says how to read a line by its look
+        for code in LANGS:
+            words[code]["arrow"] = words[code]["arrow_print"]
     text = {PRESET: {code: (words[code]["name"], words[code]["caption"]) for code in LANGS}}
     data = page_data(view, lang, PRESET, text, link_base, printable)
+    if printable and size:
+        data["printSize"] = list(size)
     data["visEdges"] += [_link_edge(k) for k in model.links]
     for node in data["visNodes"]:
         if node["id"] in model.only:  # a body of one version: its box drawn dashed

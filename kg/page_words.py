@@ -370,6 +370,10 @@ COMPARE_WORDS: dict[str, dict[str, str]] = {
         "arrow": "An arrow points from the holder of a power to whom it acts on; a thicker "
         "line carries more powers. Hover or click a line for its powers, their versions and "
         "what changed.",
+        # The printed legend (PNG, SVG): a page cannot be hovered, so it reads by looks alone.
+        "arrow_print": "An arrow points from the holder of a power to whom it acts on; a "
+        "thicker line carries more powers. A line's colour and dashes say whether its powers "
+        "exist in {old} only, in {new} only or in both; ≠ marks a line with changed powers.",
         "version": "Version",
         "change": "Change",
         "before": "Before ({old})",
@@ -404,6 +408,10 @@ COMPARE_WORDS: dict[str, dict[str, str]] = {
         "arrow": "Стрелка указывает от носителя полномочия к тому, в отношении кого оно "
         "действует; чем толще линия, тем больше полномочий. Наведите на линию или щёлкните по "
         "ней, чтобы увидеть полномочия, их редакции и изменения.",
+        "arrow_print": "Стрелка указывает от носителя полномочия к тому, в отношении кого "
+        "оно действует; чем толще линия, тем больше полномочий. Цвет и штрихи линии "
+        "показывают, есть ли её полномочия только в {old} году, только в {new} году или в "
+        "обеих редакциях; знак ≠ отмечает линию с изменёнными полномочиями.",
         "version": "Редакция",
         "change": "Изменение",
         "before": "Было ({old})",
@@ -438,6 +446,10 @@ COMPARE_WORDS: dict[str, dict[str, str]] = {
         "arrow": "Нұсқар өкілеттік иесінен ол қатысты адамға бағытталған; сызық неғұрлым жуан "
         "болса, өкілеттік соғұрлым көп. Өкілеттіктерді, олардың редакцияларын және "
         "өзгерістерді көру үшін сызыққа меңзерді апарыңыз немесе оны басыңыз.",
+        "arrow_print": "Нұсқар өкілеттік иесінен ол қатысты адамға бағытталған; сызық "
+        "неғұрлым жуан болса, өкілеттік соғұрлым көп. Сызықтың түсі мен үзіктері оның "
+        "өкілеттіктері тек {old} жылы, тек {new} жылы немесе екі редакцияда да бар екенін "
+        "көрсетеді; ≠ белгісі өкілеттіктері өзгерген сызықты білдіреді.",
         "version": "Редакция",
         "change": "Өзгеріс",
         "before": "Бұрын ({old})",

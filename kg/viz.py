@@ -14,7 +14,7 @@ import json
 import shutil
 import subprocess
 import tempfile
-from dataclasses import asdict, astuple, dataclass, field
+from dataclasses import asdict, astuple, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,17 @@ from kg.api import KnowledgeGraph
 from kg.colours import text_colour
 from kg.errors import KGError
 from kg.ids import agent as agent_iri
-from kg.layout import BAND_GAP, BANDS, FONT, GAP_X, GAP_Y, bands_layout, box, chain_layout
+from kg.layout import (
+    BAND_GAP,
+    BANDS,
+    FONT,
+    GAP_X,
+    GAP_Y,
+    TARGET_ASPECT,
+    bands_layout,
+    box,
+    chain_layout,
+)
 from kg.page_words import COMPARE_LINK_WORDS
 from kg.web import environment
 
@@ -202,6 +212,27 @@ PRESET_TEXT: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 PRINT_SIZES = {"slide": (1920, 1080), "a4": (1754, 1240)}  # pixels: 16:9, A4 landscape at 150 dpi
+PRINT_FRAME = 220  # pixels of a printed page taken by the caption and the legend
+# The printed legend's own words: a page on paper or a slide cannot be hovered or clicked,
+# so it says how to read a line by its look alone. The same words as the page's legend
+# (kg/templates/viz.html, UI.arrow and UI.dismissals); tests/test_viz_svg.py compares them.
+PRINT_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "dismissals": "Dismissals",
+        "arrow": "An arrow points from the holder of a power to whom or what it acts on; "
+        "a thicker line carries more powers.",
+    },
+    "ru": {
+        "dismissals": "Освобождение от должности",
+        "arrow": "Стрелка указывает от носителя полномочия к тому, в отношении кого или чего "
+        "оно действует; чем толще линия, тем больше полномочий.",
+    },
+    "kk": {
+        "dismissals": "Қызметтен босату",
+        "arrow": "Нұсқар өкілеттік иесінен ол қатысты адамға немесе нысанға бағытталған; "
+        "сызық неғұрлым жуан болса, өкілеттік соғұрлым көп.",
+    },
+}
 MEASURES = ("equal", "degree", "betweenness", "powers")
 
 
@@ -476,8 +507,11 @@ def merged_lines(edges: list[ViewEdge]) -> list[ViewLine]:
     return lines
 
 
-def preset_layout(model: ViewModel, preset: str, lang: str) -> dict[str, tuple[float, float]]:
-    """Where each node of a preset sits, in one language (labels differ in width)."""
+def preset_layout(
+    model: ViewModel, preset: str, lang: str, aspect: float = TARGET_ASPECT
+) -> dict[str, tuple[float, float]]:
+    """Where each node of a preset sits, in one language (labels differ in width), shaped
+    to fit an area ``aspect`` times as wide as it is high."""
     shown, edge_ids = model.visible(preset)
     info = {n.id: n for n in model.nodes}
     labels = {n: info[n].labels[lang] for n in shown}
@@ -489,7 +523,28 @@ def preset_layout(model: ViewModel, preset: str, lang: str) -> dict[str, tuple[f
         if len(heads) == 1:
             return chain_layout(heads[0], [e.source for e in ranked], labels)
     pairs = {(e.source, e.target) for e in model.edges if e.id in edge_ids}
-    return bands_layout({n: info[n].kind for n in shown}, labels, pairs)
+    return bands_layout({n: info[n].kind for n in shown}, labels, pairs, aspect)
+
+
+def print_aspect(size: tuple[int, int]) -> float:
+    """The shape of the graph's area on a printed page of ``size`` pixels."""
+    width, height = size
+    return width / (height - PRINT_FRAME)
+
+
+def for_print(model: ViewModel, lang: str, preset: str, size: tuple[int, int]) -> ViewModel:
+    """The model with the preset laid out again to a printed page's shape (16:9 or A4
+    rather than the screen's 4:3), so that the graph fills the page; the PNG and the SVG
+    draw the same positions."""
+    layout = preset_layout(model, preset, lang, print_aspect(size))
+    layouts = {code: dict(views) for code, views in model.layouts.items()}
+    layouts[lang][preset] = layout
+    return replace(model, layouts=layouts)
+
+
+def line_width(powers: int) -> float:
+    """A line's width for the number of powers it carries (the page draws the same)."""
+    return 1.5 + 1.2 * min(powers, 6)
 
 
 def _network(model: ViewModel, lang: str) -> Network:
@@ -522,7 +577,7 @@ def _network(model: ViewModel, lang: str) -> Network:
             id=ln.id,
             color={"color": ln.color, "highlight": "#ffb000", "hover": "#ffb000"},
             dashes=ln.dashes,
-            width=1.5 + 1.2 * min(len(ln.powers), 6),
+            width=line_width(len(ln.powers)),
             label=ln.label or None,
             smooth={"enabled": True, "type": "curvedCW", "roundness": 0.12 + 0.14 * rank},
         )
@@ -544,16 +599,21 @@ def render_html(
     link_base: str | None = None,
     printable: bool = False,
     compare_with: tuple[str, str] | None = None,
+    size: tuple[int, int] | None = None,
 ) -> str:
     """One self-contained HTML page. ``link_base`` rewrites IRIs in links (the server uses
     "/" so that they open its own linked-data pages); ``printable`` draws the graph alone
-    with its caption and legend, for slides and handouts; ``compare_with`` is the address of
-    the compare view and the year it compares with, offered as a control (the server has
-    that view; a file on its own has not)."""
+    with its caption and legend, for slides and handouts, laid out to the shape of a page
+    of ``size`` pixels if given; ``compare_with`` is the address of the compare view and the
+    year it compares with, offered as a control (the server has that view; a file on its
+    own has not)."""
     check_lang(lang)
-    if preset not in PRESETS:
-        raise KGError(f"no preset {preset!r}; presets: {', '.join(PRESETS)}")
+    check_preset(preset)
+    if printable and size:
+        model = for_print(model, lang, preset, size)
     data = page_data(model, lang, preset, PRESET_TEXT, link_base, printable)
+    if printable and size:
+        data["printSize"] = list(size)
     if compare_with:
         href, year = compare_with
         words = {code: w.format(old=year) for code, w in COMPARE_LINK_WORDS.items()}
@@ -564,6 +624,11 @@ def render_html(
 def check_lang(lang: str) -> None:
     if lang not in LANGS:
         raise KGError(f"language must be one of {', '.join(LANGS)}, not {lang!r}")
+
+
+def check_preset(preset: str) -> None:
+    if preset not in PRESETS:
+        raise KGError(f"no preset {preset!r}; presets: {', '.join(PRESETS)}")
 
 
 def page_data(
@@ -613,6 +678,9 @@ def write_page(data: dict[str, Any], title: str) -> str:
         title=title,
         lang=data["lang"],
         printable=data["printable"],
+        # A printed page keeps its size whatever the window: headless Chromium lays a page
+        # out in a shorter window than the screenshot it then takes.
+        print_size=data.get("printSize"),
         vis_js=(VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
         data_json=_script_json(data),
