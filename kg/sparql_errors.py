@@ -61,7 +61,8 @@ def render(text: str, line: int, column: int, problem: str, source: str | None) 
     shown = lines[line - 1] if 0 < line <= len(lines) else ""
     number = str(line)
     pad = " " * len(number)
-    caret = " " * (column - 1) + "^"
+    # Tabs before the position are kept, so that the caret lines up however tabs are shown.
+    caret = "".join(c if c == "\t" else " " for c in shown[: column - 1]).ljust(column - 1) + "^"
     return f"{where}SPARQL syntax error{at}: {problem}\n  {number} | {shown}\n  {pad} | {caret}"
 
 
@@ -169,6 +170,12 @@ def _check_prefixes(text: str, toks: list[Token]) -> tuple[int, str] | None:
         )
         prefix = prev.text if adjacent and prev is not None else ""
         start = prev.start if adjacent and prev is not None else t.start
+        opener = toks[i - 2] if adjacent and i >= 2 else None
+        if opener is not None and opener.text == "<" and opener.start + 1 == start:
+            return opener.start, (  # <http://a b>: the lexer reads no IRI with a blank inside
+                "this IRI is not closed where it should be: expected '>' before any space, "
+                "quote or brace"
+            )
         if prefix == "_" or prefix in declared:
             continue
         if i >= 2 and toks[i - 2 if adjacent else i - 1].text.upper() == "PREFIX":
@@ -316,11 +323,13 @@ def _hint(toks: list[Token], index: int | None, expected: list[str], start: str)
     prev = before[-1].text.upper() if before else ""
     words = [t.text.upper() for t in before if t.kind == "word"]
     in_select = "SELECT" in words and "{" not in (t.text for t in before)
-    if prev in ("FILTER", "HAVING", "BIND") and "'('" in expected:
+    if prev in ("FILTER", "HAVING", "BIND", "ASC", "DESC") and "'('" in expected:
         example = "BIND (expression AS ?name)" if prev == "BIND" else f"{prev} (...)"
         return f"{prev} needs parentheses: {example}"
     if prev in _BRACED and "'{'" in expected:
         return f"{prev} needs braces: {prev} {{ ... }}"
+    if len(before) > 1 and before[-2].text.upper() == "GRAPH" and "'{'" in expected:
+        return f"GRAPH {before[-1].text} needs braces: GRAPH {before[-1].text} {{ ... }}"
     if prev in ("LIMIT", "OFFSET") and "a number" in expected:
         return f"{prev} needs a whole number, such as {prev} 10"
     if index is None:

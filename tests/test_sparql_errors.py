@@ -144,6 +144,7 @@ MISTAKES = [
     Mistake("WHERE without braces", "SELECT ?x WHERE ‸?x ?p ?o", "WHERE needs braces"),
     Mistake("wrong closer", W + "?s ?p ?o FILTER(?o > 1 ‸}", "expected ')'"),
     Mistake("OPTIONAL without braces", W + "?s ?p ?o OPTIONAL ‸?s ata:x ?y }", "needs braces"),
+    Mistake("GRAPH without braces", W + "GRAPH ?g ‸?s ?p ?o }", "GRAPH ?g needs braces"),
     Mistake("UNION without braces", W + "{ ?s ?p ?o } UNION ‸?s ?p ?o }", "needs braces"),
     Mistake("CONSTRUCT WHERE without braces", "CONSTRUCT WHERE ‸?s ?p ?o", "'{'"),
     # FILTER, BIND and expressions
@@ -183,6 +184,7 @@ MISTAKES = [
     Mistake("LIMIT without a number", "SELECT * WHERE { ?s ?p ?o } LIMIT‸", "whole number"),
     Mistake("LIMIT with a word", "SELECT * WHERE { ?s ?p ?o } LIMIT ‸ten", "whole number"),
     Mistake("LIMIT with a string", "SELECT * WHERE { ?s ?p ?o } LIMIT ‸'10'", "a number"),
+    Mistake("DESC without parentheses", "SELECT ?s { ?s ?p ?o } ORDER BY DESC ‸?s", "DESC needs"),
     Mistake("ORDER without BY", "SELECT ?x WHERE { ?s ?p ?o } ORDER ‸?x", "expected BY"),
     Mistake("GROUP without BY", "SELECT ?s WHERE { ?s ?p ?o } GROUP ‸?s", "expected BY"),
     Mistake("a second WHERE", "SELECT * WHERE { ?s ?p ?o } ‸WHERE { ?s ?p ?o }", "LIMIT"),
@@ -248,6 +250,17 @@ def test_the_corpus_is_made_of_queries_the_engine_refuses() -> None:
             ox.Store().query(case.text)
         assert case.marked.count("‸") == 1
         assert case.marked.index("‸") <= len(case.text.rstrip())
+
+
+def test_the_caret_lines_up_under_tabs() -> None:
+    case = Mistake("tab", "SELECT * {\n\t?s ?p ?o ‸?x }", "'.'")
+    error = error_of(case.text)
+    assert (error.line, error.column) == case.position
+    shown, caret = str(error).splitlines()[1:]
+    assert caret.split("| ", 1)[1] == "\t" + " " * (error.column - 2) + "^"
+    assert (
+        shown.split("| ", 1)[1].expandtabs()[len(caret.split("| ", 1)[1].expandtabs()) - 1] == "?"
+    )
 
 
 def test_a_long_query_is_placed_quickly() -> None:
