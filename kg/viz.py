@@ -26,7 +26,21 @@ from kg.api import KnowledgeGraph
 from kg.colours import text_colour
 from kg.errors import KGError
 from kg.ids import agent as agent_iri
-from kg.layout import BAND_GAP, BANDS, FONT, GAP_X, GAP_Y, bands_layout, box, chain_layout
+from kg.layout import (
+    BAND_GAP,
+    BANDS,
+    CORNER,
+    FONT,
+    GAP_X,
+    GAP_Y,
+    MARGIN,
+    RADIUS,
+    Box,
+    Layout,
+    bands_layout,
+    box,
+    chain_layout,
+)
 from kg.page_words import COMPARE_LINK_WORDS
 from kg.web import environment
 
@@ -266,7 +280,21 @@ class ViewModel:
     kinds: dict[str, str]  # kind -> colour
     kind_labels: dict[str, dict[str, str]]  # kind -> labels in en, ru, kk
     sections: list[str]
+    # language -> view -> node -> its centre, and the box it is drawn in (label broken
+    # into lines) in that view
     layouts: dict[str, dict[str, dict[str, tuple[float, float]]]] = field(default_factory=dict)
+    boxes: dict[str, dict[str, dict[str, Box]]] = field(default_factory=dict)
+
+    def lay_out(self, layouts: dict[str, dict[str, Layout]]) -> None:
+        """Keep these layouts (language -> view -> layout)."""
+        self.layouts = {
+            lang: {view: dict(lay.positions) for view, lay in views.items()}
+            for lang, views in layouts.items()
+        }
+        self.boxes = {
+            lang: {view: dict(lay.boxes) for view, lay in views.items()}
+            for lang, views in layouts.items()
+        }
 
     def visible(
         self,
@@ -449,7 +477,7 @@ def view_model(
         kind_labels,
         sections,
     )
-    model.layouts = {lang: {p: preset_layout(model, p, lang) for p in PRESETS} for lang in LANGS}
+    model.lay_out({lang: {p: preset_layout(model, p, lang) for p in PRESETS} for lang in LANGS})
     return model
 
 
@@ -476,7 +504,7 @@ def merged_lines(edges: list[ViewEdge]) -> list[ViewLine]:
     return lines
 
 
-def preset_layout(model: ViewModel, preset: str, lang: str) -> dict[str, tuple[float, float]]:
+def preset_layout(model: ViewModel, preset: str, lang: str) -> Layout:
     """Where each node of a preset sits, in one language (labels differ in width)."""
     shown, edge_ids = model.visible(preset)
     info = {n.id: n for n in model.nodes}
@@ -487,7 +515,8 @@ def preset_layout(model: ViewModel, preset: str, lang: str) -> dict[str, tuple[f
         )
         heads = sorted({e.target for e in ranked})
         if len(heads) == 1:
-            return chain_layout(heads[0], [e.source for e in ranked], labels)
+            kinds = {n: info[n].kind for n in shown}
+            return chain_layout(heads[0], [e.source for e in ranked], labels, kinds)
     pairs = {(e.source, e.target) for e in model.edges if e.id in edge_ids}
     return bands_layout({n: info[n].kind for n in shown}, labels, pairs)
 
@@ -497,7 +526,7 @@ def _network(model: ViewModel, lang: str) -> Network:
     between the same two nodes curve apart so that each stays visible and hoverable."""
     net = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
     for n in model.nodes:
-        matter = n.type == "matter"
+        drawn = box(n.labels[lang], kind=n.kind)
         net.add_node(
             n.id,
             label=n.labels[lang],
@@ -509,8 +538,8 @@ def _network(model: ViewModel, lang: str) -> Network:
                 "hover": {"background": n.color, "border": "#ffb000"},
             },
             font={"color": n.text_color, "size": FONT, "face": "system-ui, sans-serif"},
-            shapeProperties={"borderRadius": 10 if matter else 3},
-            widthConstraint=_width(box(n.labels[lang]).width),
+            shapeProperties={"borderRadius": RADIUS.get(n.kind, CORNER)},
+            widthConstraint=_width(drawn),
         )
     pair_rank: dict[frozenset[str], int] = {}
     for ln in model.lines:
@@ -529,12 +558,10 @@ def _network(model: ViewModel, lang: str) -> Network:
     return net
 
 
-MARGIN = 6  # vis-network's margin inside a box, added to the label's width on each side
-
-
-def _width(outer: float) -> dict[str, float]:
-    """vis-network's width constraint for a box ``outer`` canvas units wide."""
-    return {"minimum": outer - 2 * MARGIN, "maximum": outer - 2 * MARGIN}
+def _width(drawn: Box) -> dict[str, float]:
+    """vis-network's width constraint that draws this box."""
+    inner = drawn.width - drawn.frame
+    return {"minimum": inner, "maximum": inner}
 
 
 def render_html(
@@ -586,8 +613,13 @@ def page_data(
             "kinds": model.kinds,
             "sections": model.sections,
             "layouts": model.layouts,
+            # language -> view -> node -> [width, height, label with line breaks]
             "boxes": {
-                code: {n.id: astuple(box(n.labels[code])) for n in model.nodes} for code in LANGS
+                code: {
+                    view: {n: astuple(b) for n, b in boxes.items()}
+                    for view, boxes in model.boxes[code].items()
+                }
+                for code in LANGS
             },
             "bands": list(BANDS),
             "gaps": [GAP_X, GAP_Y, BAND_GAP],
