@@ -7,8 +7,9 @@ Writes the page that `kg viz` writes for every view (and the compare view of 199
 chromium-driver, driven through Selenium from the test extras) with every host name
 unresolvable, at each screen size, and prints per view the page size, the rendered node
 and line counts, the overlapping boxes, the boxes outside the graph area, the smallest
-label's height on screen, and the time from navigation start to the first drawn (settled)
-frame, as the median of several fresh loads. Then it times each control of the overview
+label's height on screen, the time from navigation start to the first drawn (settled)
+frame, as the median of several fresh loads, and on a Russian or Kazakh page the words shown
+in Latin script (untranslated). Then it times each control of the overview
 page, from the event to the end of the next drawn frame: every view, a filter, the
 language switch, search, and Reset.
 """
@@ -16,6 +17,7 @@ language switch, search, and Reset.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import statistics
 import sys
@@ -80,7 +82,28 @@ def screen(browser: webdriver.Chrome, size: tuple[int, int]) -> None:
     )
 
 
-def time_views(browser: webdriver.Chrome, pages: dict[str, Path], runs: int) -> None:
+# The words a reader sees: the controls (but the language menu, whose languages are named
+# in themselves), the caption and the labels of the boxes shown.
+SHOWN_WORDS = """
+const controls = document.getElementById("controls").cloneNode(true);
+controls.querySelector("#lang").remove();
+const labels = kgView.visible().nodes.map(id => kgView.network.body.data.nodes.get(id).label);
+return [controls.innerText, document.getElementById("caption").innerText, ...labels].join(" ");
+"""
+WORD = re.compile(r"[^\W\d_]{2,}")
+LATIN = re.compile(r"[A-Za-z]{2,}")
+
+
+def untranslated(browser: webdriver.Chrome, lang: str) -> str:
+    """How many of the words shown are in Latin script, on a Russian or Kazakh page."""
+    if lang == "en":
+        return ""
+    words = WORD.findall(browser.execute_script(SHOWN_WORDS))
+    latin = [w for w in words if LATIN.fullmatch(w)]
+    return f"; untranslated {len(latin)} of {len(words)} words {sorted(set(latin))}"
+
+
+def time_views(browser: webdriver.Chrome, pages: dict[str, Path], runs: int, lang: str) -> None:
     for view, page in pages.items():
         times = [settled_after(browser, page.as_uri()) for _ in range(runs)]
         counts = browser.execute_script("return kgView.rendered()")
@@ -91,7 +114,7 @@ def time_views(browser: webdriver.Chrome, pages: dict[str, Path], runs: int) -> 
             f"  {view:13} {page.stat().st_size:,} bytes; {counts['nodes']} nodes, "
             f"{counts['edges']} lines; overlaps {overlaps}; outside {outside}; "
             f"smallest label {label:.1f} px; settled: median {statistics.median(times):.0f} ms "
-            f"(min {min(times):.0f}, max {max(times):.0f})"
+            f"(min {min(times):.0f}, max {max(times):.0f}){untranslated(browser, lang)}"
         )
 
 
@@ -147,7 +170,7 @@ def main() -> None:
             screen(browser, size)
             for lang in langs:
                 print(f"headless Chromium at {size[0]}x{size[1]}, {lang}, {args.runs} loads a view")
-                time_views(browser, pages[lang], args.runs)
+                time_views(browser, pages[lang], args.runs, lang)
             time_controls(browser, pages[langs[0]]["overview"], langs[0])
     finally:
         browser.quit()
