@@ -20,7 +20,7 @@ from typing import Any
 from kg.analytics import PowerGraph
 from kg.api import KnowledgeGraph
 from kg.errors import KGError
-from kg.layout import TARGET_ASPECT, bands_layout
+from kg.layout import ASPECT, Layout, bands_layout
 from kg.page_words import COMPARE_ERRORS, COMPARE_WORDS
 from kg.queries import SelectResult
 from kg.viz import (
@@ -244,13 +244,13 @@ def compare_model(
         {k: base.kind_labels[k] for k in sorted({n.kind for n in view_nodes})},
         [],  # sections are numbered differently in each version: no section filter
     )
-    view.layouts = layouts(view, links)
+    view.lay_out(layouts(view, links))
     return CompareModel(old, new, view, changes, classes, items, only, links)
 
 
 def layouts(
-    view: ViewModel, links: list[Link], aspect: float = TARGET_ASPECT
-) -> dict[str, dict[str, dict[str, tuple[float, float]]]]:
+    view: ViewModel, links: list[Link], aspect: float = ASPECT
+) -> dict[str, dict[str, Layout]]:
     """One layout of the union in each language (labels differ in width), shaped to fit an
     area ``aspect`` times as wide as it is high."""
     pairs = {(ln.source, ln.target) for ln in view.lines} | {(k.source, k.target) for k in links}
@@ -328,7 +328,8 @@ def compare_html(
     view = model.view
     if printable and size:
         width, height = size
-        view = replace(view, layouts=layouts(view, model.links, width / (height - PRINT_FRAME)))
+        view = replace(view)
+        view.lay_out(layouts(view, model.links, width / (height - PRINT_FRAME)))
     years = {"old": model.old, "new": model.new}
     words = {
         code: {k: w.format(**years, year="{year}") for k, w in ws.items()}

@@ -27,12 +27,17 @@ from kg.colours import text_colour
 from kg.errors import KGError
 from kg.ids import agent as agent_iri
 from kg.layout import (
+    ASPECT,
     BAND_GAP,
     BANDS,
+    CORNER,
     FONT,
     GAP_X,
     GAP_Y,
-    TARGET_ASPECT,
+    MARGIN,
+    RADIUS,
+    Box,
+    Layout,
     bands_layout,
     box,
     chain_layout,
@@ -297,7 +302,21 @@ class ViewModel:
     kinds: dict[str, str]  # kind -> colour
     kind_labels: dict[str, dict[str, str]]  # kind -> labels in en, ru, kk
     sections: list[str]
+    # language -> view -> node -> its centre, and the box it is drawn in (label broken
+    # into lines) in that view
     layouts: dict[str, dict[str, dict[str, tuple[float, float]]]] = field(default_factory=dict)
+    boxes: dict[str, dict[str, dict[str, Box]]] = field(default_factory=dict)
+
+    def lay_out(self, layouts: dict[str, dict[str, Layout]]) -> None:
+        """Keep these layouts (language -> view -> layout)."""
+        self.layouts = {
+            lang: {view: dict(lay.positions) for view, lay in views.items()}
+            for lang, views in layouts.items()
+        }
+        self.boxes = {
+            lang: {view: dict(lay.boxes) for view, lay in views.items()}
+            for lang, views in layouts.items()
+        }
 
     def visible(
         self,
@@ -480,7 +499,7 @@ def view_model(
         kind_labels,
         sections,
     )
-    model.layouts = {lang: {p: preset_layout(model, p, lang) for p in PRESETS} for lang in LANGS}
+    model.lay_out({lang: {p: preset_layout(model, p, lang) for p in PRESETS} for lang in LANGS})
     return model
 
 
@@ -507,11 +526,9 @@ def merged_lines(edges: list[ViewEdge]) -> list[ViewLine]:
     return lines
 
 
-def preset_layout(
-    model: ViewModel, preset: str, lang: str, aspect: float = TARGET_ASPECT
-) -> dict[str, tuple[float, float]]:
-    """Where each node of a preset sits, in one language (labels differ in width), shaped
-    to fit an area ``aspect`` times as wide as it is high."""
+def preset_layout(model: ViewModel, preset: str, lang: str, aspect: float = ASPECT) -> Layout:
+    """Where each node of a preset sits and the box it is drawn in, in one language (labels
+    differ in width), shaped to fit an area ``aspect`` times as wide as it is high."""
     shown, edge_ids = model.visible(preset)
     info = {n.id: n for n in model.nodes}
     labels = {n: info[n].labels[lang] for n in shown}
@@ -521,7 +538,8 @@ def preset_layout(
         )
         heads = sorted({e.target for e in ranked})
         if len(heads) == 1:
-            return chain_layout(heads[0], [e.source for e in ranked], labels)
+            kinds = {n: info[n].kind for n in shown}
+            return chain_layout(heads[0], [e.source for e in ranked], labels, kinds)
     pairs = {(e.source, e.target) for e in model.edges if e.id in edge_ids}
     return bands_layout({n: info[n].kind for n in shown}, labels, pairs, aspect)
 
@@ -538,8 +556,10 @@ def for_print(model: ViewModel, lang: str, preset: str, size: tuple[int, int]) -
     draw the same positions."""
     layout = preset_layout(model, preset, lang, print_aspect(size))
     layouts = {code: dict(views) for code, views in model.layouts.items()}
-    layouts[lang][preset] = layout
-    return replace(model, layouts=layouts)
+    boxes = {code: dict(views) for code, views in model.boxes.items()}
+    layouts[lang][preset] = layout.positions
+    boxes[lang][preset] = layout.boxes
+    return replace(model, layouts=layouts, boxes=boxes)
 
 
 def line_width(powers: int) -> float:
@@ -552,7 +572,7 @@ def _network(model: ViewModel, lang: str) -> Network:
     between the same two nodes curve apart so that each stays visible and hoverable."""
     net = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
     for n in model.nodes:
-        matter = n.type == "matter"
+        drawn = box(n.labels[lang], kind=n.kind)
         net.add_node(
             n.id,
             label=n.labels[lang],
@@ -564,8 +584,8 @@ def _network(model: ViewModel, lang: str) -> Network:
                 "hover": {"background": n.color, "border": "#ffb000"},
             },
             font={"color": n.text_color, "size": FONT, "face": "system-ui, sans-serif"},
-            shapeProperties={"borderRadius": 10 if matter else 3},
-            widthConstraint=_width(box(n.labels[lang]).width),
+            shapeProperties={"borderRadius": RADIUS.get(n.kind, CORNER)},
+            widthConstraint=_width(drawn),
         )
     pair_rank: dict[frozenset[str], int] = {}
     for ln in model.lines:
@@ -584,12 +604,10 @@ def _network(model: ViewModel, lang: str) -> Network:
     return net
 
 
-MARGIN = 6  # vis-network's margin inside a box, added to the label's width on each side
-
-
-def _width(outer: float) -> dict[str, float]:
-    """vis-network's width constraint for a box ``outer`` canvas units wide."""
-    return {"minimum": outer - 2 * MARGIN, "maximum": outer - 2 * MARGIN}
+def _width(drawn: Box) -> dict[str, float]:
+    """vis-network's width constraint that draws this box."""
+    inner = drawn.width - drawn.frame
+    return {"minimum": inner, "maximum": inner}
 
 
 def render_html(
@@ -651,8 +669,13 @@ def page_data(
             "kinds": model.kinds,
             "sections": model.sections,
             "layouts": model.layouts,
+            # language -> view -> node -> [width, height, label with line breaks]
             "boxes": {
-                code: {n.id: astuple(box(n.labels[code])) for n in model.nodes} for code in LANGS
+                code: {
+                    view: {n: astuple(b) for n, b in boxes.items()}
+                    for view, boxes in model.boxes[code].items()
+                }
+                for code in LANGS
             },
             "bands": list(BANDS),
             "gaps": [GAP_X, GAP_Y, BAND_GAP],

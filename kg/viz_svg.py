@@ -21,10 +21,10 @@ from dataclasses import dataclass, field, replace
 from xml.sax.saxutils import escape, quoteattr
 
 from kg.compare import CLASS_STYLES, LINK_STYLES, PRESET, CompareModel, layouts
-from kg.layout import BANDS, FONT, LINE, box
+from kg.layout import BANDS, FONT
+from kg.layout import Box as LaidBox
 from kg.page_words import COMPARE_WORDS
 from kg.viz import (
-    MARGIN,
     PRESET_TEXT,
     PRINT_WORDS,
     ViewLine,
@@ -78,6 +78,7 @@ class Scene:
     caption: str
     nodes: list[ViewNode]
     positions: dict[str, tuple[float, float]]
+    boxes: dict[str, LaidBox]  # each node's box and its label's line breaks, from the layout
     strokes: list[Stroke]
     legend: list[Key]
     note: str  # how to read the lines, under the legend's samples
@@ -119,14 +120,23 @@ def view_scene(model: ViewModel, lang: str, preset: str, size: tuple[int, int]) 
         legend.append(Key(text, line=(colour, dashes)))
     name, caption = PRESET_TEXT[preset][lang]
     return Scene(
-        lang, name, caption, nodes, model.layouts[lang][preset], strokes, legend, words["arrow"]
+        lang,
+        name,
+        caption,
+        nodes,
+        model.layouts[lang][preset],
+        model.boxes[lang][preset],
+        strokes,
+        legend,
+        words["arrow"],
     )
 
 
 def compare_scene(model: CompareModel, lang: str, size: tuple[int, int]) -> Scene:
     """The compare view as printed on a page of ``size``."""
     check_lang(lang)
-    view = replace(model.view, layouts=layouts(model.view, model.links, print_aspect(size)))
+    view = replace(model.view)
+    view.lay_out(layouts(model.view, model.links, print_aspect(size)))
     years = {"old": model.old, "new": model.new}
     words = {k: w.format(**years, year="{year}") for k, w in COMPARE_WORDS[lang].items()}
     shown_nodes, shown_edges = view.visible(PRESET)
@@ -172,6 +182,7 @@ def compare_scene(model: CompareModel, lang: str, size: tuple[int, int]) -> Scen
         words["caption"],
         nodes,
         view.layouts[lang][PRESET],
+        view.boxes[lang][PRESET],
         strokes,
         legend,
         words["arrow_print"],
@@ -250,12 +261,10 @@ class Box:
         return abs(px - self.x) <= self.width / 2 and abs(py - self.y) <= self.height / 2
 
 
-def node_box(label: str, centre: tuple[float, float]) -> Box:
-    """The box the page draws around a label: the layout's width, and as high as the
-    label's lines need."""
-    width = box(label).width
-    lines = wrap(label, FONT, width - 2 * MARGIN)
-    return Box(centre[0], centre[1], width, len(lines) * LINE + 2 * MARGIN, lines)
+def node_box(laid: LaidBox, centre: tuple[float, float]) -> Box:
+    """The box the page draws: the layout's own box (its size and its label's line breaks)
+    at its centre."""
+    return Box(centre[0], centre[1], laid.width, laid.height, laid.text.split("\n"))
 
 
 def render_svg(scene: Scene, size: tuple[int, int]) -> tuple[str, float]:
@@ -266,7 +275,7 @@ def render_svg(scene: Scene, size: tuple[int, int]) -> tuple[str, float]:
     caption, caption_h = _caption(scene, width)
     legend, legend_h = _legend(scene, width, height)
     top, bottom = caption_h + PAD / 2, height - legend_h - PAD / 2
-    boxes = {n.id: node_box(n.labels[scene.lang], scene.positions[n.id]) for n in scene.nodes}
+    boxes = {n.id: node_box(scene.boxes[n.id], scene.positions[n.id]) for n in scene.nodes}
     drawn = [_stroke(stroke, boxes) for stroke in scene.strokes]
     # Fit the boxes and every curve (a long one may bow out past the outer boxes).
     xs = [x for b in boxes.values() for x in (b.x - b.width / 2, b.x + b.width / 2)]
@@ -439,7 +448,7 @@ def _sample(x: float, y: float, colour: str, dashes: Dashes) -> str:
 def _node(node: ViewNode, b: Box, dashed: bool) -> str:
     radius = 10 if node.type == "matter" else 3
     border = f' stroke-width="2"{_dasharray([5, 3])}' if dashed else ' stroke-width="1"'
-    step = LINE
+    step = FONT  # the page draws one line of a label this high
     first = b.y - step * (len(b.lines) - 1) / 2
     spans = "".join(
         f'<tspan x="{b.x:.1f}" y="{first + k * step:.1f}">{escape(line)}</tspan>'
