@@ -327,11 +327,21 @@ def _label_spot(label: str, points: list[Point], taken: list[Box]) -> Box:
     width = text_width(label, LINE_LABEL_SIZE) + 6
     height = LINE_LABEL_SIZE + 4
     middle = len(points) // 2
-    for k in sorted(range(len(points)), key=lambda k: abs(k - middle)):
-        spot = Box(points[k][0], points[k][1], width, height, [label])
-        if not any(_overlap(spot, other) for other in taken):
-            return spot
+    along = sorted(range(len(points)), key=lambda k: abs(k - middle))
+    # On the line if it has a free stretch; else just beside it (boxes packed close leave a
+    # short line no room), the nearest free place first.
+    for reach in (0, *LABEL_REACH):
+        for k in along:
+            for ux, uy in _AROUND if reach else ((0.0, 0.0),):
+                x, y = points[k][0] + reach * ux, points[k][1] + reach * uy
+                spot = Box(x, y, width, height, [label])
+                if not any(_overlap(spot, other) for other in taken):
+                    return spot
     return Box(points[middle][0], points[middle][1], width, height, [label])
+
+
+LABEL_REACH = (12, 24, 36, 48, 64, 80, 100, 124)  # canvas units a label may move off its line
+_AROUND = [(math.cos(k * math.pi / 8), math.sin(k * math.pi / 8)) for k in range(16)]
 
 
 def _overlap(a: Box, b: Box) -> bool:
