@@ -311,8 +311,11 @@ async def graph_view(request: Request) -> Response:
     edges = await rows(st, st.registry.get("graph-edges").bind({"version": "2026"}))
     vocabulary = await rows(st, st.registry.get("vocabulary").bind({}))
     steps = await rows(st, st.registry.get("succession").bind({"office": "president"}))
+    held = await rows(st, st.registry.get("rights-view").bind({"version": "2026"}))
+    guarded = await rows(st, st.registry.get("rights-guardians").bind({"version": "2026"}))
     power_graph = PowerGraph.from_results(nodes, edges)
-    model = view_model(power_graph, vocabulary.rows, succession_order(power_graph, steps.rows))
+    order = succession_order(power_graph, steps.rows)
+    model = view_model(power_graph, vocabulary.rows, order, (held.rows, guarded.rows))
     try:
         html = render_html(
             model,

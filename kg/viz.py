@@ -21,6 +21,7 @@ from typing import Any
 import pyvis
 from pyvis.network import Network
 
+from kg import viz_rights
 from kg.analytics import PowerGraph
 from kg.api import KnowledgeGraph
 from kg.colours import text_colour
@@ -78,6 +79,7 @@ LINE_STYLES: dict[str, tuple[str, bool | list[int]]] = {
     "administration": ("#8e9aa6", False),
     "representation": ("#1b7837", [12, 3, 3, 3]),
     "succession": ("#762a83", [14, 4]),
+    **viz_rights.LINE_STYLES,
 }
 DISMISSALS = {"dismiss", "accept-resignation"}
 # The checks one body holds over another, and nothing else: consent, override, removal,
@@ -92,17 +94,6 @@ CHECK_ACTIONS = {
     "dissolve",
     "no-confidence",
     "review-constitutionality",
-}
-RIGHTS_GUARDIANS = {
-    "human-rights-commissioner",
-    "constitutional-court",
-    "courts",
-    "local-and-other-courts",
-    "prosecutor-general",
-    "prosecutors-office",
-    "bar",
-    "advocates",
-    "supreme-court",
 }
 PRESETS = {
     "overview": "Overview: who holds power over whom",
@@ -201,18 +192,18 @@ PRESET_TEXT: dict[str, dict[str, tuple[str, str]]] = {
     "rights": {
         "en": (
             "Rights and who guards them",
-            "Groups of people who hold rights, and the bodies that protect them, "
-            "with the powers between them.",
+            "The rights in our groups, one box a group (click it for its rights), who holds "
+            "them, and the bodies whose powers in the text protect them.",
         ),
         "ru": (
             "Права и их защитники",
-            "Группы людей, обладающих правами, и органы, которые их защищают, "
-            "с полномочиями между ними.",
+            "Права по нашим группам, по одному блоку на группу (нажмите, чтобы увидеть права), "
+            "их обладатели и органы, чьи полномочия по тексту их защищают.",
         ),
         "kk": (
             "Құқықтар және оларды қорғаушылар",
-            "Құқықтары бар адамдар топтары және оларды қорғайтын органдар, "
-            "олардың арасындағы өкілеттіктермен.",
+            "Біздің топтар бойынша құқықтар, әр топқа бір блок (құқықтарын көру үшін басыңыз), "
+            "олардың иелері және мәтіндегі өкілеттіктері оларды қорғайтын органдар.",
         ),
     },
 }
@@ -255,6 +246,9 @@ class ViewNode:
     # Every name the search box accepts: full and short labels in all three languages and
     # the other names in common use (parliament for the Kurultai).
     names: list[str] = field(default_factory=list)
+    # The panel's HTML per language, for a node that shows more than its powers (a group
+    # of rights lists its rights); None: the page builds the panel from the powers.
+    panel: dict[str, str] | None = None
 
 
 @dataclass
@@ -367,13 +361,7 @@ def presets_of(
         found.append("checks")
     if family == "succession":
         found.append("succession")
-    if (
-        bodies
-        and (kinds.get(holder) == "people" or holder in RIGHTS_GUARDIANS)
-        and (kinds.get(obj) == "people" or obj in RIGHTS_GUARDIANS)
-    ):
-        found.append("rights")
-    return found
+    return found  # the rights view picks its own lines: kg/viz_rights.py
 
 
 # Russian and Kazakh are labelled fields, never sentences assembled from words.
@@ -412,10 +400,14 @@ def sentences(e: Any, holder: Any, obj: Any, citation: str) -> dict[str, str]:
 
 
 def view_model(
-    graph: PowerGraph, vocabulary: list[dict[str, str]], succession: list[str] | None = None
+    graph: PowerGraph,
+    vocabulary: list[dict[str, str]],
+    succession: list[str] | None = None,
+    rights: tuple[list[dict[str, Any]], list[dict[str, Any]]] | None = None,
 ) -> ViewModel:
     """The view of a power graph; ``vocabulary`` is the rows of the `vocabulary` query
-    (family and kind labels), ``succession`` the ids of the President's successors in order."""
+    (family and kind labels), ``succession`` the ids of the President's successors in order,
+    ``rights`` the rows of the `rights-view` and `rights-guardians` queries (the rights view)."""
     labels = {
         (r["scheme"], r["concept"]): {lang: r[f"label_{lang}"] for lang in LANGS}
         for r in vocabulary
@@ -477,6 +469,14 @@ def view_model(
                 presets_of(e.action, e.family, e.holder, e.object, kinds),
             )
         )
+    extra = None
+    if rights is not None:
+        extra = viz_rights.build(rights[0], rights[1], graph.nodes, {e.id: e for e in edges})
+        for e in edges:
+            if e.id in extra.power_ids:
+                e.presets.append(viz_rights.PRESET)
+        nodes += [ViewNode(**n) for n in extra.nodes]
+        edges += [ViewEdge(**e) for e in extra.edges]
     lines = merged_lines(edges)
     sections = sorted({e.section for e in edges}, key=int)
     used_kinds = sorted({n.kind for n in nodes})
@@ -490,12 +490,17 @@ def view_model(
         "kk": "нысан (акт, сайлау, режим)",
     }
     kind_labels = {k: labels.get(("kinds", k), matter) for k in used_kinds}
+    colours = {k: KIND_COLOURS.get(k, KIND_COLOURS["matter"]) for k in used_kinds}
+    if extra is not None:
+        families.update(extra.families)
+        kind_labels.update(extra.kind_labels)
+        colours[viz_rights.GROUP_TYPE] = viz_rights.GROUP_COLOUR
     model = ViewModel(
         nodes,
         edges,
         lines,
         families,
-        {k: KIND_COLOURS.get(k, KIND_COLOURS["matter"]) for k in used_kinds},
+        colours,
         kind_labels,
         sections,
     )
@@ -532,6 +537,9 @@ def preset_layout(model: ViewModel, preset: str, lang: str, aspect: float = ASPE
     shown, edge_ids = model.visible(preset)
     info = {n.id: n for n in model.nodes}
     labels = {n: info[n].labels[lang] for n in shown}
+    if preset == viz_rights.PRESET:
+        holders = {e.source for e in model.edges if e.id in edge_ids and e.family == "holds"}
+        return viz_rights.layout(shown, {n: info[n].type for n in shown}, labels, holders)
     if preset == "succession":
         ranked = sorted(
             (e for e in model.edges if e.id in edge_ids), key=lambda e: (e.rank, e.source)
@@ -761,7 +769,11 @@ def load_view(graph: KnowledgeGraph, version: str = "2026") -> ViewModel:
     vocabulary = graph.select("vocabulary").rows
     power_graph = PowerGraph.load(graph, version)
     steps = graph.select("succession", {"office": "president"}).rows
-    return view_model(power_graph, vocabulary, succession_order(power_graph, steps))
+    rights = (
+        graph.select("rights-view", {"version": version}).rows,
+        graph.select("rights-guardians", {"version": version}).rows,
+    )
+    return view_model(power_graph, vocabulary, succession_order(power_graph, steps), rights)
 
 
 def succession_order(graph: PowerGraph, steps: list[dict[str, Any]]) -> list[str]:
