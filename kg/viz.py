@@ -539,7 +539,9 @@ def preset_layout(model: ViewModel, preset: str, lang: str, aspect: float = ASPE
     labels = {n: info[n].labels[lang] for n in shown}
     if preset == viz_rights.PRESET:
         holders = {e.source for e in model.edges if e.id in edge_ids and e.family == "holds"}
-        return viz_rights.layout(shown, {n: info[n].type for n in shown}, labels, holders)
+        pairs = {(e.source, e.target) for e in model.edges if e.id in edge_ids}
+        types = {n: info[n].type for n in shown}
+        return viz_rights.layout(shown, types, labels, holders, pairs, aspect)
     if preset == "succession":
         ranked = sorted(
             (e for e in model.edges if e.id in edge_ids), key=lambda e: (e.rank, e.source)

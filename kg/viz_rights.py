@@ -27,7 +27,7 @@ from html import escape
 from typing import Any
 
 from kg.colours import text_colour
-from kg.layout import GAP_X, GAP_Y, TARGET_ASPECT, box
+from kg.layout import ASPECT, Layout, bands_layout
 
 PRESET = "rights"
 GROUP_TYPE = "right-group"
@@ -387,52 +387,22 @@ def group_panel(members: list[RightItem], lang: str, name: Any) -> str:
 
 
 def layout(
-    shown: Iterable[str], types: Mapping[str, str], labels: Mapping[str, str], holders: set[str]
-) -> dict[str, tuple[float, float]]:
+    shown: Iterable[str],
+    types: Mapping[str, str],
+    labels: Mapping[str, str],
+    holders: set[str],
+    edges: Iterable[tuple[str, str]],
+    aspect: float = ASPECT,
+) -> Layout:
     """Three bands read from top to bottom: the holders, the groups of rights, the bodies
-    that guard them; each band wraps into rows, and the row width is chosen so that the
-    whole is shaped like the graph area at 1024x768."""
-    ids = sorted(shown)
-    bands = [
-        [n for n in ids if n in holders and types[n] != GROUP_TYPE],
-        [n for n in ids if types[n] == GROUP_TYPE],
-        [n for n in ids if n not in holders and types[n] != GROUP_TYPE],
-    ]
-    bands = [b for b in bands if b]
-    boxes = {n: box(labels[n]) for n in ids}
-    best: tuple[float, dict[str, tuple[float, float]]] | None = None
-    widest = max((b.width for b in boxes.values()), default=0)
-    for step in range(40):
-        pos, w, h = _place(bands, boxes, widest + step * 60)
-        scale = max(w / TARGET_ASPECT, h)
-        if best is None or scale < best[0] - 1e-6:
-            best = (scale, pos)
-    return best[1] if best else {}
-
-
-def _place(
-    bands: list[list[str]], boxes: Mapping[str, Any], width: float
-) -> tuple[dict[str, tuple[float, float]], float, float]:
-    pos: dict[str, tuple[float, float]] = {}
-    y, widest = 0.0, 0.0
-    for band in bands:
-        rows: list[list[str]] = [[]]
-        used = 0.0
-        for n in band:
-            need = boxes[n].width + (GAP_X if rows[-1] else 0)
-            if rows[-1] and used + need > width:
-                rows.append([])
-                used, need = 0.0, boxes[n].width
-            rows[-1].append(n)
-            used += need
-        for row in rows:
-            height = max(boxes[n].height for n in row)
-            total = sum(boxes[n].width for n in row) + GAP_X * (len(row) - 1)
-            widest = max(widest, total)
-            x = -total / 2
-            for n in row:
-                pos[n] = (round(x + boxes[n].width / 2, 1), round(y + height / 2, 1))
-                x += boxes[n].width + GAP_X
-            y += height + GAP_Y
-        y += GAP_Y  # a wider gap between bands
-    return pos, widest, y - 2 * GAP_Y
+    that guard them; laid out like every other view (kg/layout.py), so that the whole
+    fits the graph area with the largest labels."""
+    band = {
+        n: "1-holders"
+        if n in holders and types[n] != GROUP_TYPE
+        else "2-groups"
+        if types[n] == GROUP_TYPE
+        else "3-guardians"
+        for n in shown
+    }
+    return bands_layout(band, labels, edges, aspect)
