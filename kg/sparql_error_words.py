@@ -152,6 +152,12 @@ PROBLEM_WORDS: dict[str, dict[str, str]] = {
         "ru": "в списке `SELECT` есть переменная, которая не сгруппирована и не связана",
         "kk": "`SELECT` тізімінде топтастырылмаған әрі байланыстырылмаған айнымалы бар",
     },
+    "values_row_length": {
+        "en": "each row of `VALUES` has as many values as there are variables (`UNDEF` for none)",
+        "ru": "в каждой строке `VALUES` столько значений, сколько переменных (`UNDEF` — нет "
+        "значения)",
+        "kk": "`VALUES` әр жолында айнымалылар қанша болса, мән де сонша (мән жоқ болса — `UNDEF`)",
+    },
     "engine": {
         "en": "the parser refuses the query here",
         "ru": "синтаксический анализатор не принимает запрос в этом месте",

@@ -528,6 +528,8 @@ _MEANINGS = {
     "Duplicated variable name in SELECT": ("duplicated_variable", None),
     "SELECT * is not authorized with GROUP BY": ("star_with_group", None),
     "The SELECT contains a variable that is unbound": ("unbound_in_select", None),
+    "The VALUES clause rows should have exactly the same number of values as there are "
+    "variables. To set a value to undefined use UNDEF.": ("values_row_length", None),
 }
 _ENGINE_WORDS = {key for key, _ in _MEANINGS.values()} | {"engine"}
 
