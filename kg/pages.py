@@ -28,6 +28,8 @@ from kg.serving import (
     run_job,
     state,
 )
+from kg.sparql_error_words import FIELD_WORDS, error_fields, quoted
+from kg.sparql_errors import SparqlSyntaxError, SyntaxParts
 from kg.sparql_text import check_query
 from kg.web import environment, render
 from kg.workers import Job
@@ -208,12 +210,27 @@ async def query_page(request: Request) -> Response:
                 "title": WORDS[lang]["refused" if status == 403 else "error"],
                 "detail": getattr(exc, "detail", str(exc)),
             }
+            syntax = _syntax_of(exc)
+            if syntax is not None and lang != "en":  # English keeps its one message
+                context["error"] = {
+                    "title": FIELD_WORDS["title"][lang],
+                    "fields": error_fields(syntax, lang),
+                    "detail": quoted(syntax),
+                }
     context["others"] = _other_params(request)
     page = render("query.html", **context)
     if context["error"]:
         return page
     key = ("query-page", text, lang)
     return respond(request, st, key, page.body, "text/html; charset=utf-8")
+
+
+def _syntax_of(exc: Exception) -> SyntaxParts | None:
+    """The parts of a syntax error: found here (a misspelt form) or by a query worker."""
+    for found in (exc, exc.__cause__):
+        if isinstance(found, SparqlSyntaxError):
+            return found.parts
+    return None
 
 
 async def home(request: Request) -> Response:

@@ -14,6 +14,7 @@ from kg.config import Config
 from kg.errors import QueryTimeout
 from kg.formats import FORMAT_NAMES, GRAPH_TYPES, SELECT_TYPES, negotiate
 from kg.queries import QueryRegistry, SelectResult
+from kg.sparql_errors import SparqlSyntaxError
 from kg.workers import Job, Outcome, QueryPool
 
 
@@ -58,7 +59,9 @@ async def run_job(st: State, job: Job) -> Outcome:
         # answers a query the service refuses to run with 500.
         status = {"syntax": 400, "media": 406, "too_large": 500}.get(outcome.error_kind or "", 400)
         title = "Result Too Large" if outcome.error_kind == "too_large" else None
-        raise HTTPError(status, outcome.error, title=title)
+        # a syntax error keeps its parts as the cause, for a page to say it in its language
+        cause = SparqlSyntaxError(outcome.syntax) if outcome.syntax else None
+        raise HTTPError(status, outcome.error, title=title) from cause
     return outcome
 
 

@@ -28,7 +28,7 @@ from kg.formats import GRAPH_FORMATS
 from kg.namespaces import PREFIXES
 from kg.queries import SelectResult, python_value, term_kind
 from kg.results import ASK_WRITERS, SELECT_WRITERS
-from kg.sparql_errors import from_engine
+from kg.sparql_errors import SyntaxParts, from_engine
 
 log = logging.getLogger("kg.workers")
 
@@ -61,6 +61,7 @@ class Outcome:
     rows: SelectResult | None = None
     error: str | None = None
     error_kind: str | None = None  # syntax | media | runtime | too_large
+    syntax: SyntaxParts | None = None  # a syntax error's parts, for pages in other languages
 
 
 def execute(store: ox.Store, job: Job) -> Outcome:
@@ -85,7 +86,8 @@ def execute(store: ox.Store, job: Job) -> Outcome:
             return Outcome("ask", writer(bool(result)), job.media_type)
         return _graph(result, job)
     except SyntaxError as exc:
-        return Outcome(error=str(from_engine(job.text, str(exc))), error_kind="syntax")
+        error = from_engine(job.text, str(exc))
+        return Outcome(error=str(error), error_kind="syntax", syntax=error.parts)
     except (OSError, RuntimeError, ValueError) as exc:
         return Outcome(error=str(exc), error_kind="runtime")
 
