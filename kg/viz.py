@@ -192,18 +192,18 @@ PRESET_TEXT: dict[str, dict[str, tuple[str, str]]] = {
     "rights": {
         "en": (
             "Rights and who guards them",
-            "The rights in our groups, one box a group (click it for its rights), who holds "
-            "them, and the bodies whose powers in the text protect them.",
+            "The rights in groups of our own (how many in brackets), who holds them, and the "
+            "bodies whose powers in the text protect them.",
         ),
         "ru": (
             "Права и их защитники",
-            "Права по нашим группам, по одному блоку на группу (нажмите, чтобы увидеть права), "
-            "их обладатели и органы, чьи полномочия по тексту их защищают.",
+            "Права по нашим группам (в скобках — их число), их обладатели и органы, "
+            "чьи полномочия по тексту их защищают.",
         ),
         "kk": (
             "Құқықтар және оларды қорғаушылар",
-            "Біздің топтар бойынша құқықтар, әр топқа бір блок (құқықтарын көру үшін басыңыз), "
-            "олардың иелері және мәтіндегі өкілеттіктері оларды қорғайтын органдар.",
+            "Біздің топтар бойынша құқықтар (жақшада — олардың саны), олардың иелері және "
+            "мәтіндегі өкілеттіктері оларды қорғайтын органдар.",
         ),
     },
 }
