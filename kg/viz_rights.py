@@ -386,6 +386,19 @@ def group_panel(members: list[RightItem], lang: str, name: Any) -> str:
 # --- layout ---------------------------------------------------------------------------------
 
 
+def bands(shown: Iterable[str], types: Mapping[str, str], holders: set[str]) -> dict[str, str]:
+    """Each node's band, in reading order: the holders, the groups of rights, the bodies
+    that guard them (the keys sort in that order)."""
+    return {
+        n: "1-holders"
+        if n in holders and types[n] != GROUP_TYPE
+        else "2-groups"
+        if types[n] == GROUP_TYPE
+        else "3-guardians"
+        for n in shown
+    }
+
+
 def layout(
     shown: Iterable[str],
     types: Mapping[str, str],
@@ -394,15 +407,6 @@ def layout(
     edges: Iterable[tuple[str, str]],
     aspect: float = ASPECT,
 ) -> Layout:
-    """Three bands read from top to bottom: the holders, the groups of rights, the bodies
-    that guard them; laid out like every other view (kg/layout.py), so that the whole
-    fits the graph area with the largest labels."""
-    band = {
-        n: "1-holders"
-        if n in holders and types[n] != GROUP_TYPE
-        else "2-groups"
-        if types[n] == GROUP_TYPE
-        else "3-guardians"
-        for n in shown
-    }
-    return bands_layout(band, labels, edges, aspect)
+    """Three bands read from top to bottom (``bands``), laid out like every other view
+    (kg/layout.py), so that the whole fits the graph area with the largest labels."""
+    return bands_layout(bands(shown, types, holders), labels, edges, aspect)
