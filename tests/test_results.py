@@ -58,3 +58,31 @@ def test_xml_and_csv_carry_the_same_values() -> None:
     assert rows[0] == VARIABLES
     assert rows[1] == ["https://w3id.org/atazan/id/kurultai", "Құрылтай", "145"]
     assert rows[2][1] == 'say "no",\nthen\ttab' and rows[3] == ["", "", ""]
+
+
+def test_json_bytes_are_those_of_json_dumps_per_term() -> None:
+    """The fast writer builds each term's text by hand; the bytes must stay those that
+    json.dumps of the term's dict gives (ETags and replicas depend on them), including
+    escapes, control characters, non-Latin text and an RDF-star triple."""
+    from kg.results import _json_term
+
+    awkward = [
+        *ROWS,
+        [ox.NamedNode("https://example.org/é?q='a'"), ox.Literal("\x00\x1f\u2028 \\ /"), None],
+        [
+            None,
+            ox.Literal("x", datatype=ox.NamedNode(XSD + "string")),
+            ox.Triple(ox.NamedNode("https://e.org/s"), ox.NamedNode("https://e.org/p"), ROWS[0][1]),
+        ],
+    ]
+    expected = []
+    for row in awkward:
+        cells = [
+            f"{json.dumps(v, ensure_ascii=False)}:{json.dumps(_json_term(t), ensure_ascii=False)}"
+            for v, t in zip(VARIABLES, row, strict=True)
+            if t is not None
+        ]
+        expected.append("{" + ",".join(cells) + "}")
+    head = json.dumps({"vars": VARIABLES}, ensure_ascii=False)
+    whole = '{"head":' + head + ',"results":{"bindings":[' + ",".join(expected) + "]}}"
+    assert SELECT_WRITERS["application/sparql-results+json"](VARIABLES, awkward) == whole.encode()
