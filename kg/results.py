@@ -92,6 +92,32 @@ def select_json(variables: list[str], rows: Rows) -> bytes:
     return body.encode("utf-8")
 
 
+# Oxigraph's own JSON writer escapes strings exactly as json.dumps(ensure_ascii=False) does
+# and orders the members as select_json does; it only leaves out the spaces after the
+# separators inside each term. Inside a JSON string every quote is escaped, so these
+# sequences, which start or end with a bare quote, can only be the structure.
+_SPACED = (
+    (b'"type":"', b'"type": "'),
+    (b'","value":', b'", "value": '),
+    (b'","xml:lang":', b'", "xml:lang": '),
+    (b'","datatype":', b'", "datatype": '),
+)
+
+
+def select_json_from_oxigraph(variables: list[str], compact: bytes) -> bytes | None:
+    """The bytes select_json writes, from the bytes Oxigraph's JSON results writer gave for
+    the same solutions (several times faster than writing them term by term); None for a
+    result this does not cover (RDF-star triples), which select_json then writes."""
+    head = b'{"head":{"vars":[' + ",".join(_encode(v) for v in variables).encode() + b"]}"
+    if not compact.startswith(head) or b'"type":"triple"' in compact:
+        return None
+    body = compact[len(head) :]
+    for tight, spaced in _SPACED:
+        body = body.replace(tight, spaced)
+    ours = '{"head":' + json.dumps({"vars": variables}, ensure_ascii=False)
+    return ours.encode("utf-8") + body
+
+
 def _xml_term(term: Term) -> str:
     if isinstance(term, ox.NamedNode):
         return f"<uri>{escape(term.value)}</uri>"

@@ -30,7 +30,7 @@ from kg.errors import QueryTimeout, WorkerLost
 from kg.formats import GRAPH_FORMATS
 from kg.namespaces import PREFIXES
 from kg.queries import SelectResult, python_value, term_kind
-from kg.results import ASK_WRITERS, SELECT_WRITERS
+from kg.results import ASK_WRITERS, SELECT_WRITERS, select_json_from_oxigraph
 from kg.sparql_errors import from_engine
 
 log = logging.getLogger("kg.workers")
@@ -78,6 +78,11 @@ def execute(store: ox.Store, job: Job) -> Outcome:
     try:
         result = store.query(job.text, **options)
         if isinstance(result, ox.QuerySolutions):
+            if job.media_type == JSON_RESULTS:
+                written = _select_json_by_oxigraph(result, job)
+                if written is not None:
+                    return written
+                result = store.query(job.text, **options)  # past the budget: row by row
             return _select(result, job)
         if isinstance(result, ox.QueryBoolean):
             if job.media_type is None:
@@ -91,6 +96,54 @@ def execute(store: ox.Store, job: Job) -> Outcome:
         return Outcome(error=str(from_engine(job.text, str(exc))), error_kind="syntax")
     except (OSError, RuntimeError, ValueError) as exc:
         return Outcome(error=str(exc), error_kind="runtime")
+
+
+JSON_RESULTS = "application/sparql-results+json"
+
+
+class _PastBudget(Exception):
+    pass
+
+
+class _Budget:
+    """A file for Oxigraph's result writer that refuses to grow past ``limit`` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+        self.parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise _PastBudget
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _select_json_by_oxigraph(solutions: ox.QuerySolutions, job: Job) -> Outcome | None:
+    """SELECT results as JSON written by Oxigraph (see select_json_from_oxigraph), when the
+    written result is small enough to prove that it has no more than ``max_rows`` rows: a
+    row takes at least three bytes (``{}`` and a comma), so a result of at most
+    3 x max_rows bytes cannot have more. None when it is larger (the caller then runs the
+    query again and writes it row by row, which applies the row limit) or not covered."""
+    variables = [v.value for v in solutions.variables]
+    budget = _Budget(min(3 * job.max_rows, _JSON_BUDGET))
+    try:
+        solutions.serialize(budget, format=ox.QueryResultsFormat.JSON)
+    except _PastBudget:
+        return None
+    body = select_json_from_oxigraph(variables, b"".join(budget.parts))
+    if body is None:
+        return None
+    return Outcome("select", body, job.media_type)
+
+
+# Larger results are written row by row in Python: the budget bounds the work thrown away.
+_JSON_BUDGET = 4 << 20
 
 
 def _select(solutions: ox.QuerySolutions, job: Job) -> Outcome:

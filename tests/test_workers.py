@@ -84,3 +84,19 @@ def test_a_query_past_the_time_limit_is_stopped(dump: Path) -> None:
     assert "time limit of 1 s" in message
     assert len(after) == 1 and after != before
     assert b'"boolean": true' in body
+
+
+def test_json_results_keep_the_row_limit_exactly(store: ox.Store) -> None:
+    """Written by Oxigraph or row by row, a JSON result has the same bytes, and one row
+    past the limit is refused whole, never cut."""
+    from kg.results import select_json
+
+    query = "SELECT ?s ?p WHERE { ?s ?p ?o } LIMIT 2000"
+    solutions = store.query(query, use_default_graph_as_union=True)
+    variables = [v.value for v in solutions.variables]
+    expected = select_json(variables, [list(s) for s in solutions])
+    for limit in (2000, 2500, 10**6):  # at the limit (row by row) and under it (Oxigraph)
+        outcome = execute(store, Job(query, JSON, limit))
+        assert outcome.error is None and outcome.body == expected, limit
+    refused = execute(store, Job(query, JSON, 1999))
+    assert refused.error_kind == "too_large" and refused.body == b""
