@@ -3,10 +3,10 @@ hard: the handler is called directly and its answer gets, in one pass, exactly t
 the middleware stack would add (gzip, ``Vary``, CORS), instead of travelling through five
 layers of wrapped ``send`` callables, the router and the exception middleware.
 
-Measured (benchmarks/endpoint.py, profile in the README): the layers cost about as much
-CPU as running a point lookup in a worker. Everything else (other routes, HEAD, OPTIONS
-preflights) goes through the full Starlette app unchanged; tests/test_shortcut.py checks
-that both ways give the same status, headers and body.
+Measured (README, Performance): the layers took about 40 % of the server's Python time
+per request, 0.08 ms of CPU for an answer from the cache. Everything else (other routes,
+HEAD, OPTIONS preflights) goes through the full Starlette app unchanged;
+tests/test_shortcut.py checks that both ways give the same status, headers and body.
 """
 
 from __future__ import annotations
