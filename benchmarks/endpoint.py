@@ -1,6 +1,7 @@
 """Benchmark the SPARQL endpoint of `kg serve` against two peers serving the same dump.
 
     python benchmarks/endpoint.py [--duration 6] [--clients 1,16] [--queries lookup,powers]
+                                  [--servers ata-zan,ata-zan-cache,oxigraph] [--repeat 3]
 
 Peers, each installed from PyPI into its own virtual environment under
 benchmarks/.envs/ on first run: rdflib-endpoint (Python, rdflib's SPARQL engine) and
@@ -9,8 +10,11 @@ response cache off, and on (identical requests answered from memory with an ETag
 
 Each server is started alone on 127.0.0.1, warmed up, checked to return the same number of
 rows as ours for every query, then loaded by N client threads with keep-alive connections
-for a fixed time. Prints the median and 95th-percentile latency and the throughput; these
-machines are noisy, so compare medians and ratios, and rerun before trusting a figure.
+for a fixed time. Prints the median and 95th-percentile latency and the throughput of each
+run, then the medians over ``--repeat`` rounds (each round starts every server afresh, in a
+rotated order), our throughput as a ratio of each peer's for every query shape and number
+of clients, and the point lookup's p95 at one client. These machines are noisy: compare
+medians and ratios from the same run, and rerun before trusting a figure.
 """
 
 from __future__ import annotations
@@ -193,6 +197,9 @@ def main() -> None:
     parser.add_argument("--clients", default="1,16", help="concurrent clients, comma-separated")
     parser.add_argument("--queries", default=",".join(DEFAULT_QUERIES))
     parser.add_argument("--servers", default="ata-zan,ata-zan-cache,rdflib-endpoint,oxigraph")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="rounds over all servers; medians are printed"
+    )
     args = parser.parse_args()
     clients = [int(c) for c in args.clients.split(",")]
     names = args.queries.split(",")
@@ -272,59 +279,130 @@ def main() -> None:
         )
 
     print(
-        f"{'server':<26} {'query':<24} {'clients':>7} {'requests':>9} {'req/s':>9} "
-        f"{'median ms':>10} {'p95 ms':>9}"
+        f"{'server':<26} {'query':<14} {'clients':>7} {'round':>5} {'requests':>9} "
+        f"{'req/s':>9} {'median ms':>10} {'p95 ms':>9}"
     )
-    results: dict[tuple[str, str, int], float] = {}
+    # (server, query, clients) -> one Figures per round
+    results: dict[tuple[str, str, int], list[Figures]] = {}
     expected_rows: dict[str, int] = {}
-    for server in servers:
-        process = server.start()
-        try:
-            for name, text in queries.items():
-                try:
-                    for _ in range(3):  # warm-up
-                        status, body = request(server.port, text, server.path)
-                except OSError:
-                    print(f"{server.name:<26} {name:<24} not answered in {REQUEST_TIMEOUT} s")
-                    process = server.restart(process)  # it may still be busy with the query
-                    continue
-                if status != 200:  # e.g. a peer whose engine rejects the query
-                    reason = body.decode("utf-8", "replace").strip().splitlines()[:1]
-                    print(f"{server.name:<26} {name:<24} not answered: {status} {reason}")
-                    continue
-                rows = rows_in(body)
-                expected_rows.setdefault(name, rows)
-                mismatch = (
-                    ""
-                    if rows == expected_rows[name]
-                    else f"  (rows {rows}, expected {expected_rows[name]})"
-                )
-                for c in clients:
-                    run = load(server.port, server.path, text, c, args.duration)
-                    results[server.name, name, c] = run.rate
-                    note = mismatch + (f"  ({run.errors} failed)" if run.errors else "")
-                    median = statistics.median(run.latencies) * 1000 if run.latencies else 0.0
-                    p95 = percentile(run.latencies, 0.95) * 1000 if run.latencies else 0.0
-                    print(
-                        f"{server.name:<26} {name:<24} {c:>7} {len(run.latencies):>9} "
-                        f"{run.rate:>9.2f} {median:>10.2f} {p95:>9.2f}{note}",
-                        flush=True,
-                    )
-        finally:
-            stop(process)
+    for round_ in range(1, args.repeat + 1):
+        # Each round visits the servers in turn; a later round starts with another server,
+        # so that a slow spell of the shared machine does not always hit the same one.
+        shift = (round_ - 1) % len(servers)
+        for server in servers[shift:] + servers[:shift]:
+            measure(server, queries, clients, args.duration, round_, results, expected_rows)
     shutil.rmtree(work, ignore_errors=True)
+    summarise(results, queries, clients, args.repeat)
 
-    print("\nThroughput ratios (ours / peer):")
-    for ours in ("ata-zan (no cache)", "ata-zan (cache)"):
-        for peer in ("rdflib-endpoint 0.6.3", "oxigraph serve-read-only"):
+
+@dataclass
+class Figures:
+    rate: float
+    median: float  # ms
+    p95: float  # ms
+
+
+def measure(
+    server: Server,
+    queries: dict[str, str],
+    clients: list[int],
+    duration: float,
+    round_: int,
+    results: dict[tuple[str, str, int], list[Figures]],
+    expected_rows: dict[str, int],
+) -> None:
+    process = server.start()
+    try:
+        for name, text in queries.items():
+            try:
+                for _ in range(3):  # warm-up
+                    status, body = request(server.port, text, server.path)
+            except OSError:
+                print(f"{server.name:<26} {name:<14} not answered in {REQUEST_TIMEOUT} s")
+                process = server.restart(process)  # it may still be busy with the query
+                continue
+            if status != 200:  # e.g. a peer whose engine rejects the query
+                reason = body.decode("utf-8", "replace").strip().splitlines()[:1]
+                print(f"{server.name:<26} {name:<14} not answered: {status} {reason}")
+                continue
+            rows = rows_in(body)
+            expected_rows.setdefault(name, rows)
+            mismatch = (
+                ""
+                if rows == expected_rows[name]
+                else f"  (rows {rows}, expected {expected_rows[name]})"
+            )
+            for c in clients:
+                run = load(server.port, server.path, text, c, duration)
+                median = statistics.median(run.latencies) * 1000 if run.latencies else 0.0
+                p95 = percentile(run.latencies, 0.95) * 1000 if run.latencies else 0.0
+                results.setdefault((server.name, name, c), []).append(
+                    Figures(run.rate, median, p95)
+                )
+                note = mismatch + (f"  ({run.errors} failed)" if run.errors else "")
+                print(
+                    f"{server.name:<26} {name:<14} {c:>7} {round_:>5} {len(run.latencies):>9} "
+                    f"{run.rate:>9.2f} {median:>10.2f} {p95:>9.2f}{note}",
+                    flush=True,
+                )
+    finally:
+        stop(process)
+
+
+OURS = ("ata-zan (no cache)", "ata-zan (cache)")
+PEERS = ("oxigraph serve-read-only", "rdflib-endpoint 0.6.3")
+
+
+def summarise(
+    results: dict[tuple[str, str, int], list[Figures]],
+    queries: dict[str, str],
+    clients: list[int],
+    rounds: int,
+) -> None:
+    """Medians over the rounds, and our throughput as a ratio of each peer's; each ratio
+    is the median of the per-round ratios (both servers measured in the same round)."""
+
+    def median_of(key: tuple[str, str, int], field: str) -> float | None:
+        found = results.get(key)
+        return statistics.median(getattr(f, field) for f in found) if found else None
+
+    def ratio(ours: str, peer: str, name: str, c: int) -> float | None:
+        a, b = results.get((ours, name, c)), results.get((peer, name, c))
+        if not a or not b:
+            return None
+        return statistics.median(x.rate / y.rate for x, y in zip(a, b, strict=False) if y.rate)
+
+    print(f"\nMedians of {rounds} round(s): req/s (median ms, p95 ms)")
+    names = [s for s in (*OURS, *PEERS) if any(k[0] == s for k in results)]
+    header = f"{'query':<14} {'clients':>7}" + "".join(f" {n[:26]:>27}" for n in names)
+    print(header)
+    for name in queries:
+        for c in clients:
+            cells = []
+            for server in names:
+                rate = median_of((server, name, c), "rate")
+                if rate is None:
+                    cells.append(f" {'-':>27}")
+                    continue
+                med = median_of((server, name, c), "median")
+                p95 = median_of((server, name, c), "p95")
+                cells.append(f" {f'{rate:,.1f} ({med:.2f}, {p95:.2f})':>27}")
+            print(f"{name:<14} {c:>7}" + "".join(cells))
+    for peer in PEERS:
+        lines = []
+        for ours in OURS:
             for name in queries:
                 for c in clients:
-                    a, b = results.get((ours, name, c)), results.get((peer, name, c))
-                    if a and b:
-                        print(
-                            f"  {ours:<20} vs {peer:<26} {name:<14} at {c:>2} clients: "
-                            f"{a / b:6.2f}x"
-                        )
+                    r = ratio(ours, peer, name, c)
+                    if r is not None:
+                        lines.append(f"  {ours:<20} {name:<14} at {c:>2} clients: {r:6.2f}x")
+        if lines:
+            print(f"\nThroughput ratios, ours / {peer} (median of the rounds' ratios):")
+            print("\n".join(lines))
+    p95 = median_of((OURS[0], "lookup", 1), "p95")
+    if p95 is not None:
+        verdict = "under" if p95 < 5 else "NOT under"
+        print(f"\nlookup p95 at 1 client, no cache: {p95:.2f} ms ({verdict} the 5 ms target)")
 
 
 if __name__ == "__main__":

@@ -7,9 +7,11 @@ worker pool, which stops it at the time limit.
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import parse_qs
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
+from starlette.datastructures import URL
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -54,9 +56,10 @@ def decode_form(text: str, where: str) -> dict[str, list[str]]:
 async def protocol_params(request: Request, st: State) -> dict[str, list[str]]:
     """The protocol's parameters from the URL and, for POST, the body; decoded once."""
     limit = st.config.max_request_bytes
-    if len(request.url.query) > limit:
+    query = request.scope.get("query_string", b"").decode("latin-1")  # what request.url.query is
+    if len(query) > limit:
         raise HTTPError(413, f"the query string is longer than {limit} bytes")
-    params = decode_form(request.url.query, "the query string")
+    params = decode_form(query, "the query string") if query else {}
     if request.method == "POST":
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         body = await read_body(request, limit)
@@ -78,6 +81,36 @@ async def protocol_params(request: Request, st: State) -> dict[str, list[str]]:
                 f"application/sparql-query, not {media or 'no media type'}",
             )
     return params
+
+
+@functools.lru_cache(maxsize=256)
+def _endpoint_iri(scheme: str, host: bytes | None, server: object, path: str, root: str) -> str:
+    scope = {
+        "type": "http",
+        "scheme": scheme,
+        "server": server,
+        "path": path,
+        "root_path": root,
+        "query_string": b"",
+        "headers": [(b"host", host)] if host is not None else [],
+    }
+    return str(URL(scope=scope))
+
+
+def endpoint_iri(request: Request) -> str:
+    """The request's URL without its query string (the base IRI of the query): what
+    ``str(request.url.replace(query=""))`` gives, remembered per host and path because
+    building a URL costs more than a point lookup's answer."""
+    scope = request.scope
+    host = next((v for k, v in scope["headers"] if k == b"host"), None)
+    server = scope.get("server")
+    return _endpoint_iri(
+        scope.get("scheme", "http"),
+        host,
+        tuple(server) if server else None,
+        scope["path"],
+        scope.get("root_path", ""),
+    )
 
 
 async def sparql(request: Request) -> Response:
@@ -112,7 +145,7 @@ async def sparql(request: Request) -> Response:
     entry = st.cache.get(key)
     if entry is not None:
         return cached_response(request, entry)
-    base_iri = str(request.url.replace(query=""))
+    base_iri = endpoint_iri(request)
     outcome = await run_job(
         st,
         Job(

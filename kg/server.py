@@ -13,6 +13,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
@@ -43,6 +44,7 @@ from kg.pages import (
 from kg.protocol import sparql
 from kg.queries import QUERIES_DIR, QueryRegistry
 from kg.serving import HTTPError, State
+from kg.shortcut import Finish, SparqlShortcut
 from kg.web import error_response
 from kg.workers import QueryPool
 
@@ -101,10 +103,24 @@ async def handle_http_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 500, "the server failed to answer; the error is logged")
 
 
+CORS: dict[str, Any] = {
+    "allow_origins": ["*"],
+    "allow_methods": ["GET", "POST"],
+    "allow_headers": ["*"],
+    "expose_headers": ["ETag"],
+}
+GZIP_MINIMUM = 1024  # bytes; smaller answers are sent as they are
+
+
 def create_app(
-    config: Config, nquads_path: Path, ready: Callable[[], None] | None = None
+    config: Config,
+    nquads_path: Path,
+    ready: Callable[[], None] | None = None,
+    shortcut: bool = True,
 ) -> Starlette:
-    """The app; ``ready`` is called once the query workers have started."""
+    """The app; ``ready`` is called once the query workers have started. With
+    ``shortcut`` (the default) /sparql skips the router and the middleware layers (see
+    kg/shortcut.py); without, every request takes the full way (for the tests comparing)."""
     registry = QueryRegistry()
     pages = QueryRegistry(QUERIES_DIR / "pages")
 
@@ -140,24 +156,22 @@ def create_app(
         Route("/{path:path}", resource),
     ]
     middleware = [
-        Middleware(
-            CORSMiddleware,
-            allow_origins=["*"],
-            allow_methods=["GET", "POST"],
-            allow_headers=["*"],
-            expose_headers=["ETag"],
-        ),
+        Middleware(CORSMiddleware, **CORS),
         Middleware(VaryAccept),
-        Middleware(GZipMiddleware, minimum_size=1024),
+        Middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM),
     ]
     handlers = {
         Exception: handle_http_error,
         HTTPException: handle_http_error,
         HTTPError: handle_http_error,
     }
-    return Starlette(
+    app = Starlette(
         routes=routes, middleware=middleware, lifespan=lifespan, exception_handlers=handlers
     )  # type: ignore[arg-type]
+    if not shortcut:
+        return app
+    finish = Finish(GZIP_MINIMUM, CORSMiddleware(app, **CORS))  # type: ignore[arg-type]
+    return SparqlShortcut(app, sparql, handle_http_error, finish)  # type: ignore[return-value]
 
 
 async def get_once(app: Starlette, target: str) -> tuple[int, bytes]:

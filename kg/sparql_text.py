@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from kg.errors import QueryError
 
@@ -43,8 +44,7 @@ _UPDATE_WORDS = {
 _FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: built for every token of every query, and cheap so
     kind: str
     text: str
     start: int = 0  # offset in the query text
@@ -54,13 +54,16 @@ def tokens(text: str) -> list[Token]:
     """Tokens outside comments. A word right after a colon is the local part of a prefixed
     name (``ex:service``), not a keyword, and becomes a ``name`` token."""
     found: list[Token] = []
+    previous = ""
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "other"
         if kind == "comment":
             continue
-        if kind == "word" and found and found[-1].text == ":":
+        value = match.group()
+        if kind == "word" and previous == ":":
             kind = "name"
-        found.append(Token(kind, match.group(), match.start()))
+        found.append(Token(kind, value, match.start()))
+        previous = value
     return found
 
 
@@ -74,36 +77,36 @@ class Inspection:
 
 def inspect(text: str) -> Inspection:
     toks = tokens(text)
-    words = [t.text.upper() for t in toks if t.kind == "word"]
+    # Keywords by their place among the tokens, upper-cased once.
+    words = {i: t.text.upper() for i, t in enumerate(toks) if t.kind == "word"}
     # The prologue is BASE and PREFIX declarations, each ending with an IRI; the first
     # keyword after it decides the form.
     form = None
     is_update = False
     index = 0
     while index < len(toks):
-        t = toks[index]
-        upper = t.text.upper()
-        if t.kind == "word" and upper in ("BASE", "PREFIX"):
+        upper = words.get(index)
+        if upper in ("BASE", "PREFIX"):
             index += 1
             while index < len(toks) and toks[index].kind != "iri":
                 index += 1
             index += 1
             continue
-        if t.kind == "word" and upper in _FORMS:
+        if upper in _FORMS:
             form = upper
-        elif t.kind == "word" and upper in _UPDATE_WORDS:
+        elif upper in _UPDATE_WORDS:
             is_update = True
         break
-    if ";" in (t.text for t in toks) and any(w in _UPDATE_WORDS for w in words):
+    if any(t.text == ";" for t in toks) and not _UPDATE_WORDS.isdisjoint(words.values()):
         is_update = True  # a request of several operations
     services = []
-    for i, t in enumerate(toks):
-        if t.kind == "word" and t.text.upper() == "SERVICE":
+    for i, upper in words.items():
+        if upper == "SERVICE":
             j = i + 1
             if j < len(toks) and toks[j].text.upper() == "SILENT":
                 j += 1
             services.append(toks[j].text if j < len(toks) else "")
-    has_dataset = any(t.kind == "word" and t.text.upper() == "FROM" for t in toks)
+    has_dataset = "FROM" in words.values()
     return Inspection(form, is_update, tuple(services), has_dataset)
 
 

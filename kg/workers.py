@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import logging
 import multiprocessing
 import os
+import pickle
 import resource
 import signal
+import struct
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -27,7 +30,7 @@ from kg.errors import QueryTimeout, WorkerLost
 from kg.formats import GRAPH_FORMATS
 from kg.namespaces import PREFIXES
 from kg.queries import SelectResult, python_value, term_kind
-from kg.results import ASK_WRITERS, SELECT_WRITERS
+from kg.results import ASK_WRITERS, SELECT_WRITERS, select_json_from_oxigraph
 from kg.sparql_errors import SyntaxParts, from_engine
 
 log = logging.getLogger("kg.workers")
@@ -76,6 +79,11 @@ def execute(store: ox.Store, job: Job) -> Outcome:
     try:
         result = store.query(job.text, **options)
         if isinstance(result, ox.QuerySolutions):
+            if job.media_type == JSON_RESULTS:
+                written = _select_json_by_oxigraph(result, job)
+                if written is not None:
+                    return written
+                result = store.query(job.text, **options)  # past the budget: row by row
             return _select(result, job)
         if isinstance(result, ox.QueryBoolean):
             if job.media_type is None:
@@ -90,6 +98,54 @@ def execute(store: ox.Store, job: Job) -> Outcome:
         return Outcome(error=str(error), error_kind="syntax", syntax=error.parts)
     except (OSError, RuntimeError, ValueError) as exc:
         return Outcome(error=str(exc), error_kind="runtime")
+
+
+JSON_RESULTS = "application/sparql-results+json"
+
+
+class _PastBudget(Exception):
+    pass
+
+
+class _Budget:
+    """A file for Oxigraph's result writer that refuses to grow past ``limit`` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.size = 0
+        self.parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise _PastBudget
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _select_json_by_oxigraph(solutions: ox.QuerySolutions, job: Job) -> Outcome | None:
+    """SELECT results as JSON written by Oxigraph (see select_json_from_oxigraph), when the
+    written result is small enough to prove that it has no more than ``max_rows`` rows: a
+    row takes at least three bytes (``{}`` and a comma), so a result of at most
+    3 x max_rows bytes cannot have more. None when it is larger (the caller then runs the
+    query again and writes it row by row, which applies the row limit) or not covered."""
+    variables = [v.value for v in solutions.variables]
+    budget = _Budget(min(3 * job.max_rows, _JSON_BUDGET))
+    try:
+        solutions.serialize(budget, format=ox.QueryResultsFormat.JSON)
+    except _PastBudget:
+        return None
+    body = select_json_from_oxigraph(variables, b"".join(budget.parts))
+    if body is None:
+        return None
+    return Outcome("select", body, job.media_type)
+
+
+# Larger results are written row by row in Python: the budget bounds the work thrown away.
+_JSON_BUDGET = 4 << 20
 
 
 def _select(solutions: ox.QuerySolutions, job: Job) -> Outcome:
@@ -148,61 +204,179 @@ def _media_error(form: str, media_type: str) -> Outcome:
 
 
 # --- worker processes ------------------------------------------------------------------
+#
+# Each worker has two pipes: jobs go in on one, outcomes come back on the other, each as a
+# length-prefixed pickle of a plain tuple. The server keeps one reader per worker on its
+# event loop for the worker's whole life, so a query costs one write and one read in the
+# server (no thread, no per-query registration); a worker that dies closes its pipe, which
+# the reader sees at once.
 
 # Exit codes of a worker that ran out of memory: Python's MemoryError (ours) and the abort
 # of a failed native allocation (SIGABRT).
 _OUT_OF_MEMORY = 70
 _MEMORY_EXITS = (_OUT_OF_MEMORY, -signal.SIGABRT)
+_HEADER = struct.Struct("!Q")  # the length of the message that follows
+_STOP = b""  # an empty message asks a worker to exit
+_PIPE_BYTES = 1 << 20  # a bigger pipe buffer: fewer wake-ups for a large result
+_F_SETPIPE_SZ = 1031  # Linux's fcntl to resize a pipe (not named in the fcntl module)
 
 
-def _worker_main(conn: Connection, memory_mb: int) -> None:
+def _widen(fd: int) -> None:
+    with contextlib.suppress(OSError):  # not Linux, or past the system's limit: keep 64 KB
+        fcntl.fcntl(fd, _F_SETPIPE_SZ, _PIPE_BYTES)
+
+
+def _write_message(fd: int, payload: bytes) -> None:
+    """Write one message on a blocking pipe (the reader is waiting for it)."""
+    data = memoryview(_HEADER.pack(len(payload)) + payload)
+    while data:
+        data = data[os.write(fd, data) :]
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    parts = []
+    while size:
+        part = os.read(fd, min(size, _PIPE_BYTES))
+        if not part:
+            raise EOFError
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
+def _read_message(fd: int) -> bytes:
+    (size,) = _HEADER.unpack(_read_exactly(fd, _HEADER.size))
+    return _read_exactly(fd, size)
+
+
+def _pack_job(job: Job) -> bytes:
+    fields = (
+        job.text,
+        job.media_type,
+        job.max_rows,
+        job.default_graphs,
+        job.named_graphs,
+        job.base_iri,
+        job.union_default,
+        job.overflow,
+    )
+    return pickle.dumps(fields, pickle.HIGHEST_PROTOCOL)
+
+
+def _pack_outcome(o: Outcome) -> bytes:
+    fields = (o.kind, o.body, o.media_type, o.truncated, o.rows, o.error, o.error_kind, o.syntax)
+    return pickle.dumps(fields, pickle.HIGHEST_PROTOCOL)
+
+
+def _worker_main(jobs: Connection, outcomes: Connection, memory_mb: int) -> None:
     # Ctrl-C reaches the whole process group; the server stops its workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    job_fd, outcome_fd = jobs.fileno(), outcomes.fileno()
     try:
         store = ox.Store()
-        store.bulk_load(conn.recv_bytes(), format=ox.RdfFormat.N_QUADS)
-        conn.send("ready")
+        store.bulk_load(_read_message(job_fd), format=ox.RdfFormat.N_QUADS)
+        _write_message(outcome_fd, b"ready")
         # From here on a native failure (an allocation past the memory cap) would print a
         # panic and a backtrace; the parent logs one line for it instead.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
         while True:
             try:
-                job = conn.recv()
+                message = _read_message(job_fd)
             except EOFError:
                 return
-            if job is None:
+            if message == _STOP:
                 return
-            conn.send(execute(store, job))
+            outcome = execute(store, Job(*pickle.loads(message)))
+            _write_message(outcome_fd, _pack_outcome(outcome))
     except MemoryError:
         os._exit(_OUT_OF_MEMORY)  # the parent reports it in one line; no traceback
     except (BrokenPipeError, KeyboardInterrupt):
         os._exit(0)
 
 
+class _Died(Exception):
+    """The worker's pipe closed while it was running a query."""
+
+
+class _TimedOut(Exception):
+    """The query passed the time limit."""
+
+
 class _Worker:
+    """One worker process and the server's ends of its two pipes. Started in a thread (it
+    blocks until the worker has loaded the data); attached to the event loop afterwards."""
+
     def __init__(self, data: bytes, memory_mb: int) -> None:
         context = multiprocessing.get_context("spawn")
-        self.conn, child = context.Pipe()
+        job_reader, self._jobs = context.Pipe(duplex=False)
+        self._outcomes, outcome_writer = context.Pipe(duplex=False)
+        self.job_fd, self.outcome_fd = self._jobs.fileno(), self._outcomes.fileno()
+        _widen(self.job_fd)
+        _widen(self.outcome_fd)
         self.process = context.Process(
-            target=_worker_main, args=(child, memory_mb), daemon=True, name="kg-query-worker"
+            target=_worker_main,
+            args=(job_reader, outcome_writer, memory_mb),
+            daemon=True,
+            name="kg-query-worker",
         )
         self.process.start()
-        child.close()
+        job_reader.close()
+        outcome_writer.close()
+        self.buffer = bytearray()
+        self.waiter: asyncio.Future[bytes] | None = None  # the query it runs, if any
+        self.timer: asyncio.TimerHandle | None = None
+        self.busy = False
+        self.retired = False  # killed and replaced; never handed out again
+        self._loop: asyncio.AbstractEventLoop | None = None
         try:
-            self.conn.send_bytes(data)
-            ready = self.conn.poll(120) and self.conn.recv() == "ready"
+            _write_message(self.job_fd, data)
+            ready = self._outcomes.poll(120) and _read_message(self.outcome_fd) == b"ready"
         except (EOFError, OSError):
             ready = False
         if not ready:
             self.kill()
             raise WorkerLost(f"a query worker failed to start ({self.describe_exit()})")
+        os.set_blocking(self.outcome_fd, False)
+
+    def attach(self, loop: asyncio.AbstractEventLoop, on_reply: Any, on_eof: Any) -> None:
+        """Watch the outcome pipe for the worker's whole life."""
+        self._loop = loop
+        self._on_reply, self._on_eof = on_reply, on_eof
+        loop.add_reader(self.outcome_fd, self._readable)
+
+    def _readable(self) -> None:
+        try:
+            chunk = os.read(self.outcome_fd, _PIPE_BYTES)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        if not chunk:
+            self._detach()
+            self._on_eof(self)
+            return
+        self.buffer += chunk
+        if len(self.buffer) < _HEADER.size:
+            return
+        (size,) = _HEADER.unpack_from(self.buffer)
+        end = _HEADER.size + size
+        if len(self.buffer) >= end:  # one message at a time: a worker answers one job
+            message = bytes(memoryview(self.buffer)[_HEADER.size : end])
+            del self.buffer[:end]
+            self._on_reply(self, message)
+
+    def _detach(self) -> None:
+        if self._loop is not None:
+            with contextlib.suppress(Exception):
+                self._loop.remove_reader(self.outcome_fd)
+            self._loop = None
 
     def alive(self) -> bool:
-        return self.process.is_alive()
+        return not self.retired and self.process.is_alive()
 
     def describe_exit(self) -> str:
         code = self.process.exitcode
@@ -213,34 +387,15 @@ class _Worker:
         return f"exit status {code}"
 
     def kill(self) -> None:
+        self._detach()
+        if self.timer is not None:
+            self.timer.cancel()
         with contextlib.suppress(Exception):
             self.process.kill()
             self.process.join(5)
-        with contextlib.suppress(Exception):
-            self.conn.close()
-
-
-async def _readable(conn: Connection, timeout: float) -> bool:
-    """Wait until the worker has answered (or died: end of file is readable too), without a
-    thread per query: the event loop watches the pipe."""
-    if conn.poll(0):
-        return True
-    loop = asyncio.get_running_loop()
-    ready: asyncio.Future[None] = loop.create_future()
-
-    def wake() -> None:
-        if not ready.done():
-            ready.set_result(None)
-
-    fd = conn.fileno()
-    loop.add_reader(fd, wake)
-    try:
-        await asyncio.wait_for(ready, timeout)
-        return True
-    except TimeoutError:
-        return False
-    finally:
-        loop.remove_reader(fd)
+        for conn in (self._jobs, self._outcomes):
+            with contextlib.suppress(Exception):
+                conn.close()
 
 
 class QueryPool:
@@ -270,8 +425,12 @@ class QueryPool:
             *(asyncio.to_thread(_Worker, self._data, self.memory_mb) for _ in range(self.size))
         )
         for w in workers:
-            self._all.add(w)
-            self._idle.put_nowait(w)
+            self._add(w)
+
+    def _add(self, worker: _Worker) -> None:
+        worker.attach(asyncio.get_running_loop(), self._replied, self._closed)
+        self._all.add(worker)
+        self._idle.put_nowait(worker)
 
     def worker_pids(self) -> list[int]:
         return sorted(w.process.pid for w in self._all if w.process.pid)
@@ -281,27 +440,30 @@ class QueryPool:
             worker = await self._idle.get()
             if worker.alive():
                 return worker
-            self._replace(worker, "died while idle")
+            if not worker.retired:
+                self._replace(worker, "died while idle")
 
     async def run(self, job: Job) -> Outcome:
+        message = _pack_job(job)
+        loop = asyncio.get_running_loop()
         while True:
             worker = await self._take()
             try:
-                worker.conn.send(job)
+                _write_message(worker.job_fd, message)
             except OSError:
                 self._replace(worker, "died while idle")
                 continue  # the query never reached it: give it to another worker
             break
+        worker.busy = True
+        waiter = worker.waiter = loop.create_future()
+        worker.timer = loop.call_later(self.time_limit, self._expired, worker)
         try:
-            done = await _readable(worker.conn, self.time_limit)
-            if not done:
-                self._replace(worker, "stopped at the time limit", quiet=True)
-                raise QueryTimeout(
-                    f"the query ran longer than the time limit of "
-                    f"{self.time_limit:g} s and was stopped"
-                )
-            outcome: Outcome = worker.conn.recv()
-        except (EOFError, OSError) as exc:
+            reply = await waiter
+        except _TimedOut:
+            raise QueryTimeout(
+                f"the query ran longer than the time limit of {self.time_limit:g} s and was stopped"
+            ) from None
+        except _Died as exc:
             worker.process.join(2)
             how = worker.describe_exit()
             self._replace(worker, f"died while running a query ({how})")
@@ -309,10 +471,44 @@ class QueryPool:
             if worker.process.exitcode in _MEMORY_EXITS and self.memory_mb:
                 detail += f"; the query probably needed more than its {self.memory_mb} MB"
             raise WorkerLost(detail + "; the query was not answered, retry it") from exc
+        return Outcome(*pickle.loads(reply))
+
+    def _replied(self, worker: _Worker, message: bytes) -> None:
+        """The worker answered: it is free again at once (even if nobody waits any more,
+        because the request was abandoned)."""
+        if worker.timer is not None:
+            worker.timer.cancel()
+            worker.timer = None
+        waiter, worker.waiter = worker.waiter, None
+        worker.busy = False
         self._idle.put_nowait(worker)
-        return outcome
+        if waiter is not None and not waiter.done():
+            waiter.set_result(message)
+
+    def _closed(self, worker: _Worker) -> None:
+        """The worker's pipe closed: it died. Its query (if any) learns so in ``run``."""
+        if worker.timer is not None:
+            worker.timer.cancel()
+            worker.timer = None
+        waiter, worker.waiter = worker.waiter, None
+        if waiter is not None and not waiter.done():
+            waiter.set_exception(_Died())
+        elif not worker.retired:
+            worker.process.join(2)
+            what = "running an abandoned query" if worker.busy else "idle"
+            self._replace(worker, f"died while {what} ({worker.describe_exit()})")
+
+    def _expired(self, worker: _Worker) -> None:
+        worker.timer = None
+        waiter, worker.waiter = worker.waiter, None
+        self._replace(worker, "stopped at the time limit", quiet=True)
+        if waiter is not None and not waiter.done():
+            waiter.set_exception(_TimedOut())
 
     def _replace(self, worker: _Worker, reason: str, quiet: bool = False) -> None:
+        if worker.retired:
+            return
+        worker.retired = True
         self.killed += 1
         worker.kill()
         self._all.discard(worker)
@@ -329,8 +525,7 @@ class QueryPool:
                     await asyncio.sleep(delay)
                     delay = min(delay * 2, 30)
                     continue
-                self._all.add(fresh)
-                self._idle.put_nowait(fresh)
+                self._add(fresh)
                 return
 
         task = asyncio.get_running_loop().create_task(start_one())
@@ -342,6 +537,6 @@ class QueryPool:
             task.cancel()
         for worker in list(self._all):
             with contextlib.suppress(Exception):
-                worker.conn.send(None)
+                _write_message(worker.job_fd, _STOP)
             worker.kill()
         self._all.clear()
