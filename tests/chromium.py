@@ -4,6 +4,8 @@ chromium-driver: one place for the flags every test shares."""
 from __future__ import annotations
 
 import shutil
+import time
+from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -24,3 +26,32 @@ def headless_chromium(*flags: str, logs: bool = False) -> webdriver.Chrome:
     if logs:
         options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     return webdriver.Chrome(service=Service(driver_binary), options=options)
+
+
+def graph_browser(window: str, logs: bool = False) -> webdriver.Chrome:
+    """A headless Chromium for the graph page: offline, with a window of ``window`` pixels
+    ("1366,768"), and none of the browser's own background traffic."""
+    return headless_chromium(
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--window-size={window}",
+        OFFLINE,
+        logs=logs,
+    )
+
+
+def wait_settled(browser: webdriver.Chrome) -> float:
+    """Wait for the graph page's layout to settle; the milliseconds from navigation start."""
+    started = time.perf_counter()
+    while not browser.execute_script("return !!(window.kgView && window.kgView.settled)"):
+        assert time.perf_counter() - started < 60, "the layout did not settle"
+        time.sleep(0.02)
+    return float(browser.execute_script("return kgView.settledAt"))
+
+
+def settle(browser: webdriver.Chrome, page: Path) -> float:
+    """Open the graph page ``page``; the milliseconds from navigation start to its settled
+    layout."""
+    browser.get(page.as_uri())
+    return wait_settled(browser)

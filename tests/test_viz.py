@@ -17,7 +17,7 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from chromium import OFFLINE, headless_chromium
+from chromium import graph_browser, settle, wait_settled
 from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -201,25 +201,9 @@ def page(model: ViewModel, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[webdriver.Chrome]:
-    driver = headless_chromium(
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1600,1000",
-        OFFLINE,
-        logs=True,
-    )
+    driver = graph_browser("1600,1000", logs=True)
     yield driver
     driver.quit()
-
-
-def settle(browser: webdriver.Chrome, page: Path) -> float:
-    browser.get(page.as_uri())
-    started = time.perf_counter()
-    while not browser.execute_script("return !!(window.kgView && window.kgView.settled)"):
-        assert time.perf_counter() - started < 60, "the layout did not settle"
-        time.sleep(0.05)
-    return browser.execute_script("return kgView.settledAt")  # ms since navigation start
 
 
 def test_loads_offline_without_errors_or_requests(
@@ -562,15 +546,8 @@ def test_the_server_s_pages_have_their_fixed_words_in_the_language_and_links_kee
         }
         assert {"/", "/graph", "/query", "/queries"} <= set(kept), (path, kept)
     browser.get(f"{served}/graph?lang={lang}")
-    settle_loaded(browser)
+    wait_settled(browser)
     assert browser.execute_script("return document.documentElement.lang") == lang
-
-
-def settle_loaded(browser: webdriver.Chrome) -> None:
-    started = time.perf_counter()
-    while not browser.execute_script("return !!(window.kgView && window.kgView.settled)"):
-        assert time.perf_counter() - started < 60, "the layout did not settle"
-        time.sleep(0.05)
 
 
 def test_kg_viz_writes_html_and_png(tmp_path: Path) -> None:

@@ -6,14 +6,13 @@ blocked, from the page's own vis-network positions (getBoundingBox, canvasToDOM)
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 import pytest
-from chromium import OFFLINE, headless_chromium
+from chromium import graph_browser, settle
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -78,13 +77,7 @@ def pages(
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[webdriver.Chrome]:
-    driver = headless_chromium(
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1600,1000",
-        OFFLINE,
-    )
+    driver = graph_browser("1600,1000")
     yield driver
     driver.quit()
 
@@ -94,16 +87,6 @@ def screen(browser: webdriver.Chrome, width: int, height: int) -> None:
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
     )
-
-
-def settle(browser: webdriver.Chrome, page: Path) -> float:
-    """Open the page; the milliseconds from navigation start to its settled layout."""
-    browser.get(page.as_uri())
-    started = time.perf_counter()
-    while not browser.execute_script("return !!(window.kgView && window.kgView.settled)"):
-        assert time.perf_counter() - started < 60, "the layout did not settle"
-        time.sleep(0.02)
-    return float(browser.execute_script("return kgView.settledAt"))
 
 
 def settle_fastest(browser: webdriver.Chrome, page: Path, loads: int = 3) -> float:

@@ -4,13 +4,12 @@ bodies that guard them, each line citing a provision, readable at 1366x768 and 1
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from chromium import OFFLINE, headless_chromium
+from chromium import graph_browser, settle
 from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -189,23 +188,9 @@ def test_russian_and_kazakh_show_no_latin_words(models: dict[str, ViewModel], ve
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[webdriver.Chrome]:
-    driver = headless_chromium(
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1366,768",
-        OFFLINE,
-    )
+    driver = graph_browser("1366,768")
     yield driver
     driver.quit()
-
-
-def settle(browser: webdriver.Chrome, page: Path) -> None:
-    browser.get(page.as_uri())
-    started = time.perf_counter()
-    while not browser.execute_script("return !!(window.kgView && window.kgView.settled)"):
-        assert time.perf_counter() - started < 60, "the layout did not settle"
-        time.sleep(0.05)
 
 
 @pytest.mark.parametrize("version", VERSIONS)
