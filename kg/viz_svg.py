@@ -95,22 +95,7 @@ def view_scene(model: ViewModel, lang: str, preset: str, size: tuple[int, int]) 
     model = for_print(model, lang, preset, size)
     shown_nodes, shown_edges = model.visible(preset)
     lines = [ln for ln in model.lines if shown_edges.intersection(ln.powers)]
-    strokes = []
-    for ln, bend in zip(model.lines, _bends(model.lines), strict=True):
-        if ln in lines:
-            carried = len(shown_edges.intersection(ln.powers))
-            strokes.append(
-                Stroke(
-                    ln.id,
-                    ln.source,
-                    ln.target,
-                    ln.color,
-                    ln.dashes,
-                    line_width(carried),
-                    bend,
-                    ln.label,
-                )
-            )
+    strokes = _line_strokes(model.lines, shown_edges)
     nodes = [n for n in model.nodes if n.id in shown_nodes]
     words = PRINT_WORDS[lang]
     legend = _kind_keys(model, nodes, lang)
@@ -140,22 +125,7 @@ def compare_scene(model: CompareModel, lang: str, size: tuple[int, int]) -> Scen
     years = {"old": model.old, "new": model.new}
     words = {k: w.format(**years, year="{year}") for k, w in COMPARE_WORDS[lang].items()}
     shown_nodes, shown_edges = view.visible(PRESET)
-    strokes = []
-    for ln, bend in zip(view.lines, _bends(view.lines), strict=True):
-        carried = len(shown_edges.intersection(ln.powers))
-        if carried:
-            strokes.append(
-                Stroke(
-                    ln.id,
-                    ln.source,
-                    ln.target,
-                    ln.color,
-                    ln.dashes,
-                    line_width(carried),
-                    bend,
-                    ln.label,
-                )
-            )
+    strokes = _line_strokes(view.lines, shown_edges)
     for link in model.links:
         if link.source in shown_nodes and link.target in shown_nodes:
             colour, dashes = LINK_STYLES[link.relation]
@@ -188,6 +158,27 @@ def compare_scene(model: CompareModel, lang: str, size: tuple[int, int]) -> Scen
         words["arrow_print"],
         {n for n in model.only if n in shown_nodes},
     )
+
+
+def _line_strokes(lines: list[ViewLine], shown_edges: set[str]) -> list[Stroke]:
+    """The lines that carry a shown power, each as wide as the powers it shows."""
+    strokes = []
+    for ln, bend in zip(lines, _bends(lines), strict=True):
+        carried = len(shown_edges.intersection(ln.powers))
+        if carried:
+            strokes.append(
+                Stroke(
+                    ln.id,
+                    ln.source,
+                    ln.target,
+                    ln.color,
+                    ln.dashes,
+                    line_width(carried),
+                    bend,
+                    ln.label,
+                )
+            )
+    return strokes
 
 
 def _bends(lines: list[ViewLine]) -> list[float]:
