@@ -15,6 +15,7 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from chromium import settle, wait_settled
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -22,8 +23,6 @@ from test_viz import (  # the helpers and fixtures of the graph view's tests
     ARTIFACTS,
     browser,
     served,
-    settle,
-    settle_loaded,
     untranslated,
 )
 
@@ -368,17 +367,17 @@ def test_the_server_draws_it_and_the_graph_page_links_to_it(
     browser: webdriver.Chrome, served: str, model: CompareModel
 ) -> None:
     browser.get(f"{served}/graph?lang=ru")
-    settle_loaded(browser)
+    wait_settled(browser)
     link = browser.find_element(By.ID, "other-view")
     assert link.text == COMPARE_LINK_WORDS["ru"].format(old=OLD)
     assert link.get_attribute("href").endswith(f"/graph?compare={OLD},{NEW}&lang=ru")
     link.click()
-    settle_loaded(browser)
+    wait_settled(browser)
     assert browser.execute_script("return kgView.state.version") == ""
     assert browser.execute_script("return document.documentElement.lang") == "ru"
     assert len(browser.execute_script("return kgView.lines()")) == len(model.classes)
     browser.get(f"{served}/graph?compare={OLD},{NEW}&lang=kk")
-    settle_loaded(browser)
+    wait_settled(browser)
     assert browser.title.startswith(COMPARE_WORDS["kk"]["title"].format(old=OLD, new=NEW))
     for asked, lang, word in (
         (f"{OLD},1990", "ru", "1990"),
