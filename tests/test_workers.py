@@ -100,3 +100,40 @@ def test_json_results_keep_the_row_limit_exactly(store: ox.Store) -> None:
         assert outcome.error is None and outcome.body == expected, limit
     refused = execute(store, Job(query, JSON, 1999))
     assert refused.error_kind == "too_large" and refused.body == b""
+
+
+def test_jobs_queued_behind_a_long_query_go_to_a_free_worker(dump: Path, store: ox.Store) -> None:
+    """Under load a job may wait in a busy worker's pipe. If the query ahead of it runs long,
+    the job is taken back when another worker is free, instead of waiting for the time
+    limit: here it is answered in a fraction of the 4 s that the query ahead of it runs."""
+    powers = Job(QueryRegistry().get("powers").bind({}), JSON, 10**6)
+    quick = Job("ASK { ?s ?p ?o }", JSON, 10)
+
+    async def scenario() -> tuple[float, bytes, str, int, int]:
+        pool = QueryPool(dump, 2, 4.0)
+        await pool.start()
+        try:
+            started = asyncio.get_running_loop().time()
+            long = asyncio.create_task(pool.run(Job(FOREVER, JSON, 10)))  # to the first worker
+            medium = asyncio.create_task(pool.run(powers))  # to the second
+            await asyncio.sleep(0)
+            await asyncio.sleep(0)
+            queued = asyncio.create_task(pool.run(quick))  # behind the first (both are fresh)
+            answer = await queued
+            waited = asyncio.get_running_loop().time() - started
+            await medium
+            with pytest.raises(QueryTimeout) as stopped:
+                await long
+            for _ in range(600):  # the replacement of the stopped worker starts
+                if len(pool.worker_pids()) == 2:
+                    break
+                await asyncio.sleep(0.1)
+            return waited, answer.body, str(stopped.value), pool.killed, len(pool.worker_pids())
+        finally:
+            await pool.close()
+
+    waited, body, message, killed, workers = asyncio.run(scenario())
+    assert body == execute(store, quick).body
+    assert waited < 2.0
+    assert "time limit of 4 s" in message
+    assert (killed, workers) == (1, 2)
