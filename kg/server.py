@@ -2,8 +2,9 @@
 queries, a query page, the dumps and the VoID description.
 
 Read-only and safe to expose: updates and SERVICE are refused before a query runs, every
-query runs in a worker process that is killed at the time limit, results are cut at the
-row limit, and request bodies are capped. Identical requests are answered from a cache
+query runs in a worker process that is killed at the time limit (but point lookups, whose
+cost the data bounds: kg/lookup.py), results past the row limit are refused, and request
+bodies are capped. Identical requests are answered from a cache
 with ETags. Errors have one shape (kg.web.error_response) and never carry a traceback.
 """
 

@@ -4,7 +4,9 @@ pyoxigraph's ``query()`` has no timeout or cancel, and another Python thread can
 native code. So each query runs in a worker process holding its own read-only copy of the
 store; a query that passes the time limit has its worker killed and replaced, and the
 other workers go on answering. Results are serialised in the worker too, so that a huge
-result is also bounded by the time limit and the row limit.
+result is also bounded by the time limit and the row limit. The one exception is a point
+lookup (kg/lookup.py), answered from a store in the server process because its cost is
+bounded by the data before it runs.
 """
 
 from __future__ import annotations
@@ -578,7 +580,7 @@ class QueryPool:
         loop.call_at(worker.head_started + _FRESH * 1.01, self._rebalance)
 
     def _rebalance(self) -> None:
-        if not self._waiting and any(not w.queue for w in self._workers):
+        if any(not w.queue for w in self._workers):  # a worker is free to take them
             self._take_back()
 
     def is_lookup(self, job: Job) -> bool:
@@ -624,15 +626,13 @@ class QueryPool:
         # A job taken back may have started all the same: the first answer is the one.
         if message != _SKIPPED and not entry.answer.done():
             entry.answer.set_result(message)
-        if worker.queue or self._waiting:
-            self._wake()
-        else:
-            self._take_back()
+        self._take_back()
+        self._wake()
 
     def _take_back(self) -> None:
-        """A worker is idle and no job waits: jobs queued behind a query that has run for
-        more than _FRESH seconds go to the idle worker instead (the stuck worker will skip
-        them, see _worker_main)."""
+        """Jobs queued behind a query that has run for more than _FRESH seconds go back in
+        line for the next free worker (the stuck worker will skip them, see
+        _worker_main)."""
         now = asyncio.get_running_loop().time()
         for worker in self._workers:
             if len(worker.queue) < 2 or now - worker.head_started <= _FRESH:
