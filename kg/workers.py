@@ -594,7 +594,8 @@ class QueryPool:
         )
 
     async def run(self, job: Job) -> Outcome:
-        if self._store is not None and self.is_lookup(job):
+        if self.is_lookup(job):
+            assert self._store is not None  # is_lookup says so
             self.answered_here += 1
             return execute(self._store, job)
         answer: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()

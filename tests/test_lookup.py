@@ -14,6 +14,7 @@ from rdflib import Dataset
 
 from kg.export import nquads
 from kg.lookup import MAX_ROWS, Degrees, lookup_rows
+from kg.namespaces import PREFIXES
 from kg.workers import Job, Outcome, QueryPool, execute
 
 JSON = "application/sparql-results+json"
@@ -61,7 +62,7 @@ def test_lookups_are_recognised_and_their_bound_holds(
 ) -> None:
     bound = lookup_rows(query, degrees)
     assert bound is not None and bound <= MAX_ROWS
-    rows = list(store.query(query, use_default_graph_as_union=True, prefixes=_prefixes()))
+    rows = list(store.query(query, use_default_graph_as_union=True, prefixes=PREFIXES))
     assert len(rows) <= bound
 
 
@@ -100,9 +101,3 @@ def test_the_server_answers_lookups_as_a_worker_would(
     assert here == there
     assert here[-1].error_kind == "too_large"
     assert here[0].body == execute(store, jobs[0]).body and b"prime-minister" in here[0].body
-
-
-def _prefixes() -> dict[str, str]:
-    from kg.namespaces import PREFIXES
-
-    return dict(PREFIXES)
