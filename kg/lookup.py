@@ -54,12 +54,13 @@ class Degrees:
         return cls(out, into)
 
 
-def lookup_rows(text: str, degrees: Degrees) -> int | None:
+def lookup_rows(text: str, degrees: Degrees, toks: list[Token] | None = None) -> int | None:
     """The most rows ``text`` can yield if it is a point lookup (see the module's text);
-    None if it is not one, or if it may yield more than MAX_ROWS."""
+    None if it is not one, or if it may yield more than MAX_ROWS. ``toks`` are the text's
+    tokens if the caller has them already."""
     if len(text) > MAX_TEXT:
         return None
-    pattern = _Reader(tokens(text)).lookup()
+    pattern = _Reader(tokens(text) if toks is None else toks).lookup()
     if pattern is None:
         return None
     subject, obj = pattern

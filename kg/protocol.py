@@ -157,6 +157,7 @@ async def sparql(request: Request) -> Response:
             base_iri,
             not found.has_dataset,
         ),
+        found.toks,
     )
     return respond(request, st, key, outcome.body, outcome.media_type or media)
 

@@ -20,6 +20,7 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None
 Rows = Sequence[Sequence[Term]]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+COMPACT = (",", ":")  # JSON results are written without spaces, as Oxigraph writes them
 LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
@@ -48,27 +49,29 @@ def _json_term(term: Term) -> dict[str, object]:
 
 
 def _json_fragment(term: Term) -> str:
-    """One term as the bytes ``json.dumps(_json_term(term), ensure_ascii=False)`` gives,
+    """One term as the text ``json.dumps(_json_term(term), ...)`` gives (compact),
     built from the C string encoder without the intermediate dict (several times faster)."""
     kind = type(term)
     if kind is ox.NamedNode:
-        return '{"type": "uri", "value": ' + _encode(term.value) + "}"
+        return '{"type":"uri","value":' + _encode(term.value) + "}"
     if kind is ox.Literal:
         value = _encode(term.value)
         language = term.language
         if language:
-            return (
-                '{"type": "literal", "value": ' + value + ', "xml:lang": ' + _encode(language) + "}"
-            )
+            return '{"type":"literal","value":' + value + ',"xml:lang":' + _encode(language) + "}"
         datatype = term.datatype.value
         if datatype != XSD_STRING:
-            return (
-                '{"type": "literal", "value": ' + value + ', "datatype": ' + _encode(datatype) + "}"
-            )
-        return '{"type": "literal", "value": ' + value + "}"
+            return '{"type":"literal","value":' + value + ',"datatype":' + _encode(datatype) + "}"
+        return '{"type":"literal","value":' + value + "}"
     if kind is ox.BlankNode:
-        return '{"type": "bnode", "value": ' + _encode(term.value) + "}"
-    return json.dumps(_json_term(term), ensure_ascii=False)
+        return '{"type":"bnode","value":' + _encode(term.value) + "}"
+    return json.dumps(_json_term(term), ensure_ascii=False, separators=COMPACT)
+
+
+def _head(variables: list[str]) -> str:
+    """``{"head":{"vars":[...]}``: what json.dumps gives, compact, without its encoder's
+    set-up on every answer."""
+    return '{"head":{"vars":[' + ",".join(_encode(v) for v in variables) + "]}"
 
 
 def select_json(variables: list[str], rows: Rows) -> bytes:
@@ -87,35 +90,19 @@ def select_json(variables: list[str], rows: Rows) -> bytes:
                 fragment = fragments[term] = _json_fragment(term)
             cells.append(name + fragment)
         bindings.append("{" + ",".join(cells) + "}")
-    head = json.dumps({"vars": variables}, ensure_ascii=False)
-    body = '{"head":' + head + ',"results":{"bindings":[' + ",".join(bindings) + "]}}"
+    body = _head(variables) + ',"results":{"bindings":[' + ",".join(bindings) + "]}}"
     return body.encode("utf-8")
 
 
-# Oxigraph's own JSON writer escapes strings exactly as json.dumps(ensure_ascii=False) does
-# and orders the members as select_json does; it only leaves out the spaces after the
-# separators inside each term. Inside a JSON string every quote is escaped, so these
-# sequences, which start or end with a bare quote, can only be the structure.
-_SPACED = (
-    (b'"type":"', b'"type": "'),
-    (b'","value":', b'", "value": '),
-    (b'","xml:lang":', b'", "xml:lang": '),
-    (b'","datatype":', b'", "datatype": '),
-)
-
-
-def select_json_from_oxigraph(variables: list[str], compact: bytes) -> bytes | None:
+def select_json_from_oxigraph(variables: list[str], written: bytes) -> bytes | None:
     """The bytes select_json writes, from the bytes Oxigraph's JSON results writer gave for
-    the same solutions (several times faster than writing them term by term); None for a
-    result this does not cover (RDF-star triples), which select_json then writes."""
-    head = b'{"head":{"vars":[' + ",".join(_encode(v) for v in variables).encode() + b"]}"
-    if not compact.startswith(head) or b'"type":"triple"' in compact:
+    the same solutions (several times faster than writing them term by term): the same,
+    since both write compact JSON, order the members alike and escape strings as
+    json.dumps(ensure_ascii=False) does (tests/test_results.py checks every term of the
+    data). None for a result this does not cover (RDF-star triples): select_json writes it."""
+    if not written.startswith(_head(variables).encode("utf-8")) or b'"type":"triple"' in written:
         return None
-    body = compact[len(head) :]
-    for tight, spaced in _SPACED:
-        body = body.replace(tight, spaced)
-    ours = '{"head":' + json.dumps({"vars": variables}, ensure_ascii=False)
-    return ours.encode("utf-8") + body
+    return written
 
 
 def _xml_term(term: Term) -> str:

@@ -15,6 +15,7 @@ from kg.errors import QueryTimeout
 from kg.formats import FORMAT_NAMES, GRAPH_TYPES, SELECT_TYPES, negotiate
 from kg.queries import QueryRegistry, SelectResult
 from kg.sparql_errors import SparqlSyntaxError
+from kg.sparql_text import Token
 from kg.workers import Job, Outcome, QueryPool
 
 
@@ -49,9 +50,9 @@ def state(request: Request) -> State:
     return request.app.state.kg  # type: ignore[no-any-return]
 
 
-async def run_job(st: State, job: Job) -> Outcome:
+async def run_job(st: State, job: Job, toks: list[Token] | None = None) -> Outcome:
     try:
-        outcome = await st.pool.run(job)
+        outcome = await st.pool.run(job, toks)
     except QueryTimeout as exc:
         raise HTTPError(503, str(exc), {"Retry-After": "1"}) from exc
     if outcome.error:

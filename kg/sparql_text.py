@@ -10,7 +10,7 @@ reports the IRI that follows each ``SERVICE`` keyword.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from kg.errors import QueryError
@@ -73,6 +73,8 @@ class Inspection:
     is_update: bool
     services: tuple[str, ...]  # IRIs (or variables) after SERVICE
     has_dataset: bool = False  # the query names its own dataset (FROM, FROM NAMED)
+    # the tokens read, for the next reader of the same text (kg/lookup.py)
+    toks: list[Token] = field(default_factory=list, compare=False, repr=False)
 
 
 def inspect(text: str) -> Inspection:
@@ -107,7 +109,7 @@ def inspect(text: str) -> Inspection:
                 j += 1
             services.append(toks[j].text if j < len(toks) else "")
     has_dataset = "FROM" in words.values()
-    return Inspection(form, is_update, tuple(services), has_dataset)
+    return Inspection(form, is_update, tuple(services), has_dataset, toks)
 
 
 def check_query(text: str, allowlist: tuple[str, ...] = ()) -> Inspection:

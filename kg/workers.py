@@ -37,6 +37,7 @@ from kg.namespaces import PREFIXES
 from kg.queries import SelectResult, python_value, term_kind
 from kg.results import ASK_WRITERS, SELECT_WRITERS, select_json_from_oxigraph
 from kg.sparql_errors import SyntaxParts, from_engine
+from kg.sparql_text import Token
 
 log = logging.getLogger("kg.workers")
 
@@ -583,18 +584,19 @@ class QueryPool:
         if any(not w.queue for w in self._workers):  # a worker is free to take them
             self._take_back()
 
-    def is_lookup(self, job: Job) -> bool:
+    def is_lookup(self, job: Job, toks: list[Token] | None = None) -> bool:
         """A point lookup on the whole dataset, answered here (see kg/lookup.py)."""
         return (
             self._store is not None
             and job.union_default
             and not job.default_graphs
             and not job.named_graphs
-            and lookup_rows(job.text, self._degrees) is not None
+            and lookup_rows(job.text, self._degrees, toks) is not None
         )
 
-    async def run(self, job: Job) -> Outcome:
-        if self.is_lookup(job):
+    async def run(self, job: Job, toks: list[Token] | None = None) -> Outcome:
+        """The job's outcome; ``toks``, the tokens of its text if the caller has them."""
+        if self.is_lookup(job, toks):
             assert self._store is not None  # is_lookup says so
             self.answered_here += 1
             return execute(self._store, job)

@@ -64,7 +64,9 @@ def test_json_bytes_are_those_of_json_dumps_per_term() -> None:
     """The fast writer builds each term's text by hand; the bytes must stay those that
     json.dumps of the term's dict gives (ETags and replicas depend on them), including
     escapes, control characters, non-Latin text and an RDF-star triple."""
-    from kg.results import _json_term
+    from kg.results import COMPACT, _json_term
+
+    COMPACT_JSON = {"ensure_ascii": False, "separators": COMPACT}
 
     awkward = [
         *ROWS,
@@ -78,18 +80,18 @@ def test_json_bytes_are_those_of_json_dumps_per_term() -> None:
     expected = []
     for row in awkward:
         cells = [
-            f"{json.dumps(v, ensure_ascii=False)}:{json.dumps(_json_term(t), ensure_ascii=False)}"
+            f"{json.dumps(v, ensure_ascii=False)}:{json.dumps(_json_term(t), **COMPACT_JSON)}"
             for v, t in zip(VARIABLES, row, strict=True)
             if t is not None
         ]
         expected.append("{" + ",".join(cells) + "}")
-    head = json.dumps({"vars": VARIABLES}, ensure_ascii=False)
+    head = json.dumps({"vars": VARIABLES}, **COMPACT_JSON)
     whole = '{"head":' + head + ',"results":{"bindings":[' + ",".join(expected) + "]}}"
     assert SELECT_WRITERS["application/sparql-results+json"](VARIABLES, awkward) == whole.encode()
 
 
 def test_json_from_oxigraph_is_byte_for_byte_select_json(store: ox.Store) -> None:
-    """Oxigraph's compact JSON, respaced, gives exactly select_json's bytes: for every term
+    """Oxigraph's JSON results are exactly select_json's bytes: for every term
     of the real data (and its graphs), and for awkward literals and no rows at all."""
     from kg.results import select_json, select_json_from_oxigraph
 
