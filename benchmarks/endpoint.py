@@ -200,6 +200,12 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=1, help="rounds over all servers; medians are printed"
     )
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=2,
+        help="`kg serve --processes`: server processes of ours (this machine has 2 cores)",
+    )
     args = parser.parse_args()
     clients = [int(c) for c in args.clients.split(",")]
     names = args.queries.split(",")
@@ -229,6 +235,7 @@ def main() -> None:
         if wanted_name in wanted:
             port = free_port()
             command = [sys.executable, "-m", "kg", "serve", "--port", str(port)]
+            command += ["--processes", str(args.processes)]
             servers.append(Server(label, command, {**base_env, **extra}, port))
     if "rdflib-endpoint" in wanted:
         bin_dir = venv("rdflib-endpoint", ["rdflib-endpoint==0.6.3", "uvicorn"])

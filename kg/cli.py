@@ -9,8 +9,10 @@ per command and tests/test_exit_codes.py runs each.
 from __future__ import annotations
 
 import contextlib
+import socket
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -264,8 +266,15 @@ def _print_stats(config: Config) -> None:
     "--workers",
     type=click.IntRange(min=1),
     default=None,
-    help="Query worker processes (default 2; env KG_QUERY_WORKERS); each holds its own "
-    "copy of the store, about 100 MB.",
+    help="Query worker processes of each server process (default 2; env KG_QUERY_WORKERS); "
+    "each holds its own copy of the store, about 70 MB.",
+)
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Server processes sharing the port (default 1; env KG_SERVER_PROCESSES); one per "
+    "core for throughput. Each has its own workers; about 100 MB each plus its workers.",
 )
 @click.pass_obj
 def serve(
@@ -275,43 +284,74 @@ def serve(
     access_log: bool,
     get_path: str | None,
     workers: int | None,
+    processes: int | None,
 ) -> None:
     """Serve the SPARQL endpoint, linked-data pages, named queries and the graph view.
     Exit 3 when the address cannot be listened on (port in use, not a port, no permission)."""
-    import uvicorn
-
-    from kg.listen import ListenError, listen, url_of
-    from kg.server import create_app
+    from kg.listen import ListenError, listen, listen_shared, url_of
 
     dist_writable(config)
-    if workers is not None:
-        config = Config(data_dir=config.data_dir, dist_dir=config.dist_dir, query_workers=workers)
+    config = config.with_overrides(query_workers=workers, server_processes=processes)
     if get_path:
         import asyncio
 
-        from kg.server import get_once
+        from kg.server import create_app, get_once
 
         app = create_app(config, _served_dump(config))
         status, body = asyncio.run(get_once(app, get_path))
         click.echo(body.decode("utf-8", errors="replace"), nl=False)
         sys.exit(0 if status == 200 else 1)
     host = host or config.host
+    count = config.server_processes
     try:  # before anything else, so that a busy port fails at once
-        sock = listen(host, config.port if port is None else port)
+        if count == 1:
+            sockets = [listen(host, config.port if port is None else port)]
+        else:
+            sockets = listen_shared(host, config.port if port is None else port, count)
     except ListenError as exc:
         fail(str(exc), CANNOT_LISTEN)
-    url = url_of(sock, host)
+    url = url_of(sockets[0], host)
 
     def ready() -> None:
         click.echo(f"Ata Zan: serving on {url}  (SPARQL: {url}sparql); press Ctrl-C to stop")
 
-    app = create_app(config, _served_dump(config), ready=ready)
+    dumps = _served_dump(config)
+    if count == 1:
+        _serve_one(config, dumps, access_log, sockets[0], ready)
+    else:
+        from kg.processes import StartError, serve_processes
+
+        def serve_copy(sock: socket.socket, answering: Callable[[], None]) -> None:
+            _serve_one(config, dumps, access_log, sock, answering)
+
+        try:
+            with contextlib.suppress(KeyboardInterrupt):  # a second Ctrl-C while stopping
+                serve_processes(sockets, serve_copy, ready)
+        except StartError as exc:
+            fail(str(exc), 1)
+    click.echo("Ata Zan: stopped")
+
+
+def _serve_one(
+    config: Config,
+    dumps: Path,
+    access_log: bool,
+    sock: socket.socket,
+    ready: Callable[[], None],
+) -> None:
+    import uvicorn
+
+    from kg.gathered_writes import GatheredHttpTools
+    from kg.server import create_app
+
+    app = create_app(config, dumps, ready=ready)
     level = "info" if access_log else "warning"
-    server = uvicorn.Server(uvicorn.Config(app, log_level=level, access_log=access_log))
+    server = uvicorn.Server(
+        uvicorn.Config(app, http=GatheredHttpTools, log_level=level, access_log=access_log)
+    )
     # uvicorn passes Ctrl-C on once it has shut down cleanly
     with contextlib.suppress(KeyboardInterrupt):
         server.run(sockets=[sock])
-    click.echo("Ata Zan: stopped")
 
 
 def _served_dump(config: Config) -> Path:

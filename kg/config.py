@@ -50,7 +50,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Rows (or triples) a result may have; a longer one is refused whole (500), never cut.",
     ),
     Setting("max_request_bytes", 100_000, "Largest request body or query accepted (else 413)."),
-    Setting("query_workers", 2, "Worker processes that run queries for the server."),
+    Setting("query_workers", 2, "Worker processes that run queries for each server process."),
+    Setting(
+        "server_processes",
+        1,
+        "Copies of the server sharing its port (one per core for throughput); each has its "
+        "own query workers.",
+    ),
     Setting(
         "worker_memory",
         1024,
@@ -95,6 +101,11 @@ class Config:
         if unknown:
             raise SettingError(f"unknown setting {sorted(unknown)[0]!r}")
 
+    def with_overrides(self, **overrides: object) -> Config:
+        """These settings with the given ones changed; ``None`` leaves one as it is."""
+        changed = {name: value for name, value in overrides.items() if value is not None}
+        return Config(environ={}, **{**self._values, **changed})
+
     def __getattr__(self, name: str) -> object:
         try:
             return self._values[name]
@@ -124,6 +135,10 @@ class Config:
     @property
     def query_workers(self) -> int:
         return self._values["query_workers"]  # type: ignore[return-value]
+
+    @property
+    def server_processes(self) -> int:
+        return self._values["server_processes"]  # type: ignore[return-value]
 
     @property
     def worker_memory(self) -> int:

@@ -16,6 +16,29 @@ class ListenError(KGError):
 
 def listen(host: str, port: int) -> socket.socket:
     """A socket bound to ``host:port`` and listening; port 0 picks a free port."""
+    return _open(host, port, share=False)
+
+
+def listen_shared(host: str, port: int, count: int) -> list[socket.socket]:
+    """``count`` listening sockets on one port, one for each server process; the kernel
+    spreads new connections among them (SO_REUSEPORT). The port is first taken alone,
+    so that a port held by anything else (another `kg serve`, shared or not) still fails
+    with the one clear error instead of silently sharing its connections."""
+    probe = listen(host, port)
+    port = probe.getsockname()[1]
+    probe.close()
+    sockets: list[socket.socket] = []
+    try:
+        for _ in range(count):
+            sockets.append(_open(host, port, share=True))
+    except ListenError:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
+
+
+def _open(host: str, port: int, share: bool) -> socket.socket:
     if not 0 <= port <= 65535:
         raise ListenError(f"{port} is not a port number (use 1 to 65535, or 0 for any free port)")
     try:
@@ -26,6 +49,8 @@ def listen(host: str, port: int) -> socket.socket:
         raise ListenError(f"cannot listen on {host!r}: no such host name or address") from None
     sock = socket.socket(family, kind, proto)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if share:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     try:
         sock.bind(address)
         sock.listen(2048)
