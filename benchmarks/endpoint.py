@@ -204,7 +204,13 @@ def main() -> None:
         "--processes",
         type=int,
         default=2,
-        help="`kg serve --processes`: server processes of ours (this machine has 2 cores)",
+        help="`kg serve --processes` for ours: one server process per core (2 here)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="`kg serve --workers` for ours: query workers per server process",
     )
     args = parser.parse_args()
     clients = [int(c) for c in args.clients.split(",")]
@@ -235,7 +241,7 @@ def main() -> None:
         if wanted_name in wanted:
             port = free_port()
             command = [sys.executable, "-m", "kg", "serve", "--port", str(port)]
-            command += ["--processes", str(args.processes)]
+            command += ["--processes", str(args.processes), "--workers", str(args.workers)]
             servers.append(Server(label, command, {**base_env, **extra}, port))
     if "rdflib-endpoint" in wanted:
         bin_dir = venv("rdflib-endpoint", ["rdflib-endpoint==0.6.3", "uvicorn"])
@@ -285,6 +291,7 @@ def main() -> None:
             )
         )
 
+    print(f"ours: kg serve --processes {args.processes} --workers {args.workers}")
     print(
         f"{'server':<26} {'query':<14} {'clients':>7} {'round':>5} {'requests':>9} "
         f"{'req/s':>9} {'median ms':>10} {'p95 ms':>9}"
