@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import socket
+import sys
 
 from kg.errors import KGError
 
@@ -24,6 +25,8 @@ def listen_shared(host: str, port: int, count: int) -> list[socket.socket]:
     spreads new connections among them (SO_REUSEPORT). The port is first taken alone,
     so that a port held by anything else (another `kg serve`, shared or not) still fails
     with the one clear error instead of silently sharing its connections."""
+    if not sys.platform.startswith("linux"):  # elsewhere one socket may take every connection
+        raise ListenError("--processes above 1 needs Linux (SO_REUSEPORT spreads connections)")
     probe = listen(host, port)
     port = probe.getsockname()[1]
     probe.close()
