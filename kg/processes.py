@@ -67,6 +67,7 @@ def serve_processes(
             ended = wait([p.sentinel for p in running.values()])
             for index, process in list(running.items()):
                 if process.sentinel in ended:
+                    process.join()  # its pipes close a moment before its exit code is known
                     print(
                         f"Ata Zan: server process {process.pid} ended (exit code "
                         f"{process.exitcode}); starting another",
@@ -92,6 +93,7 @@ def _await_ready(told: Connection, running: dict[int, BaseProcess], count: int) 
             count -= 1
             continue
         dead = next(p for p in running.values() if p.sentinel in ended)
+        dead.join()
         raise StartError(f"a server process ended before it answered (exit code {dead.exitcode})")
 
 

@@ -173,3 +173,21 @@ def test_shared_sockets_take_the_port_alone_first() -> None:
     finally:
         for s in sockets:
             s.close()
+
+
+def test_a_server_process_that_cannot_start_stops_them_all(tmp_path: Path) -> None:
+    # 30 MB cannot hold a worker's store: every copy fails at start-up
+    env = dict(os.environ, KG_DIST_DIR=str(tmp_path / "dist"), KG_WORKER_MEMORY="30")
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, "-m", "kg", "serve", "--port", "0", "--processes", "2"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 1
+    assert "serving on" not in result.stdout
+    assert "error: a server process ended before it answered (exit code 3)" in result.stderr
+    assert time.time() - started < 120
