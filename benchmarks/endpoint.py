@@ -201,16 +201,10 @@ def main() -> None:
         "--repeat", type=int, default=1, help="rounds over all servers; medians are printed"
     )
     parser.add_argument(
-        "--processes",
-        type=int,
-        default=2,
-        help="`kg serve --processes` for ours: one server process per core (2 here)",
+        "--processes", type=int, default=1, help="`kg serve --processes` for ours (its default)"
     )
     parser.add_argument(
-        "--workers",
-        type=int,
-        default=1,
-        help="`kg serve --workers` for ours: query workers per server process",
+        "--workers", type=int, default=2, help="`kg serve --workers` for ours (its default)"
     )
     args = parser.parse_args()
     clients = [int(c) for c in args.clients.split(",")]
