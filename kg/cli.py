@@ -9,6 +9,7 @@ per command and tests/test_exit_codes.py runs each.
 from __future__ import annotations
 
 import contextlib
+import signal
 import socket
 import sys
 import time
@@ -349,7 +350,8 @@ def _serve_one(
     server = uvicorn.Server(
         uvicorn.Config(app, http=GatheredHttpTools, log_level=level, access_log=access_log)
     )
-    # uvicorn passes Ctrl-C on once it has shut down cleanly
+    # uvicorn passes Ctrl-C and SIGTERM on once it has shut down cleanly: both end here
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     with contextlib.suppress(KeyboardInterrupt):
         server.run(sockets=[sock])
 

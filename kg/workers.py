@@ -280,8 +280,10 @@ def _worker_main(
 ) -> None:
     """Run jobs in the order they come; a job numbered at most ``withdrawn`` was taken
     back by the server (and given to another worker) before it started: skip it."""
-    # Ctrl-C reaches the whole process group; the server stops its workers itself.
+    # Ctrl-C, and SIGTERM from a service manager or `timeout`, reach the whole process
+    # group; the server stops its workers itself once its requests are answered.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if memory_mb:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -310,7 +312,7 @@ def _worker_main(
             _write_message(outcome_fd, _pack_outcome(outcome))
     except MemoryError:
         os._exit(_OUT_OF_MEMORY)  # the parent reports it in one line; no traceback
-    except (BrokenPipeError, KeyboardInterrupt):
+    except (BrokenPipeError, EOFError, KeyboardInterrupt):  # the server went away
         os._exit(0)
 
 

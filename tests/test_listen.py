@@ -95,3 +95,29 @@ def test_listen_picks_a_free_port_and_reports_a_busy_one() -> None:
             listen("127.0.0.1", port)
     finally:
         first.close()
+
+
+def test_sigterm_to_the_whole_process_group_stops_it_quietly(tmp_path: Path) -> None:
+    """What `systemctl stop` or `timeout` do: SIGTERM reaches the server and its workers at
+    once. The workers leave the stopping to the server: no replacement, no traceback, and
+    the server stops as on Ctrl-C."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
+    env["KG_DIST_DIR"] = str(tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-m", "kg", "serve", "--port", "0"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert process.stdout is not None
+        assert "serving on" in process.stdout.readline()
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        out, err = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert "Ata Zan: stopped" in out
+    assert err.strip() == "", err
