@@ -268,14 +268,14 @@ def _print_stats(config: Config) -> None:
     type=click.IntRange(min=1),
     default=None,
     help="Query worker processes of each server process (default 2; env KG_QUERY_WORKERS); "
-    "each holds its own copy of the store, about 70 MB.",
+    "each holds its own copy of the store, about 75 MB.",
 )
 @click.option(
     "--processes",
     type=click.IntRange(min=1),
     default=None,
     help="Server processes sharing the port (default 1; env KG_SERVER_PROCESSES); one per "
-    "core for throughput. Each has its own workers; about 100 MB each plus its workers.",
+    "core for throughput. Each has its own workers; about 95 MB each plus its workers.",
 )
 @click.pass_obj
 def serve(

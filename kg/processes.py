@@ -58,24 +58,17 @@ def serve_processes(
 
     # set even where SIGINT was ignored (started in the background), as uvicorn does
     previous = {sig: signal.signal(sig, on_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    answering: set[int] = set()  # pids of the copies that said they answer
     try:
         for index in range(len(sockets)):
             start(index)
-        _await_ready(told, running, len(sockets))
-        ready()
+        announced = False
         while True:
-            ended = wait([p.sentinel for p in running.values()])
-            for index, process in list(running.items()):
-                if process.sentinel in ended:
-                    process.join()  # its pipes close a moment before its exit code is known
-                    print(
-                        f"Ata Zan: server process {process.pid} ended (exit code "
-                        f"{process.exitcode}); starting another",
-                        file=sys.stderr,
-                        flush=True,
-                    )
-                    start(index)
-                    _await_ready(told, running, 1)
+            for index in _watch(told, running, answering):
+                start(index)
+            if not announced and len(answering) == len(sockets):
+                ready()
+                announced = True
     except _Stop:
         pass
     finally:
@@ -84,17 +77,31 @@ def serve_processes(
         _stop_all(list(running.values()))
 
 
-def _await_ready(told: Connection, running: dict[int, BaseProcess], count: int) -> None:
-    """Wait for ``count`` ready messages; a child that ends first is a StartError."""
-    while count:
-        ended = wait([told, *(p.sentinel for p in running.values())])
-        if told in ended:
-            told.recv_bytes()
-            count -= 1
+def _watch(told: Connection, running: dict[int, BaseProcess], answering: set[int]) -> list[int]:
+    """Wait for the next message or end of a copy. Returns the places of copies that ended
+    after answering (to start again); a copy that ends before it answered is a StartError,
+    at the start or later, so that a copy that cannot start is not started over and over."""
+    ended = wait([told, *(p.sentinel for p in running.values())])
+    while told.poll():  # every message first: a copy may say it answers and end at once
+        answering.add(int(told.recv_bytes()))
+    again = []
+    for index, process in list(running.items()):
+        if process.sentinel not in ended:
             continue
-        dead = next(p for p in running.values() if p.sentinel in ended)
-        dead.join()
-        raise StartError(f"a server process ended before it answered (exit code {dead.exitcode})")
+        process.join()  # its pipes close a moment before its exit code is known
+        if process.pid not in answering:
+            raise StartError(
+                f"a server process ended before it answered (exit code {process.exitcode})"
+            )
+        answering.discard(process.pid or 0)
+        print(
+            f"Ata Zan: server process {process.pid} ended (exit code {process.exitcode}); "
+            "starting another",
+            file=sys.stderr,
+            flush=True,
+        )
+        again.append(index)
+    return again
 
 
 def _stop_all(processes: list[BaseProcess]) -> None:
@@ -115,7 +122,7 @@ def _child(serve_one: ServeOne, sock: socket.socket, tell: Connection, parent: i
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     _end_with(parent)
-    serve_one(sock, lambda: tell.send_bytes(b"ready"))
+    serve_one(sock, lambda: tell.send_bytes(str(os.getpid()).encode()))
 
 
 def _end_with(parent: int) -> None:
