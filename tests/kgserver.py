@@ -37,16 +37,24 @@ class Server:
     def worker_pids(self) -> list[int]:
         """The query worker processes (children started by multiprocessing's spawn)."""
         found = []
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
+        for pid in children(self.process.pid):
             with contextlib.suppress(OSError):
-                stat = (entry / "stat").read_text()
-                ppid = int(stat.rsplit(")", 1)[1].split()[1])
-                cmdline = (entry / "cmdline").read_bytes()
-                if ppid == self.process.pid and b"spawn_main" in cmdline:
-                    found.append(int(entry.name))
-        return sorted(found)
+                if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    found.append(pid)
+        return found
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid``, from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            stat = (entry / "stat").read_text()
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return sorted(found)
 
 
 @contextlib.contextmanager

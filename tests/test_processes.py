@@ -15,8 +15,8 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+from kgserver import children, running
 from kgserver import http as get
-from kgserver import running
 
 from kg.config import ROOT
 from kg.listen import ListenError, listen, listen_shared
@@ -25,19 +25,6 @@ pytestmark = pytest.mark.server
 
 LOOKUP = "SELECT ?p ?o WHERE { <https://w3id.org/atazan/id/president> ?p ?o }"
 COUNT = "SELECT ?kind (COUNT(*) AS ?n) WHERE { ?x a ?kind } GROUP BY ?kind"
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return sorted(found)
 
 
 def server_processes(pid: int) -> list[int]:
