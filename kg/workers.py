@@ -23,6 +23,7 @@ import resource
 import signal
 import struct
 from collections import Counter, deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -30,14 +31,16 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.counts import Counts, count_table
 from kg.errors import QueryTimeout, WorkerLost
 from kg.formats import GRAPH_FORMATS
-from kg.lookup import Degrees, lookup_rows
+from kg.lookup import Degrees, lookup_bound
 from kg.namespaces import PREFIXES
+from kg.one_pattern import read_one_pattern
 from kg.queries import SelectResult, python_value, term_kind
 from kg.results import ASK_WRITERS, SELECT_WRITERS, select_json_from_oxigraph
 from kg.sparql_errors import SyntaxParts, from_engine
-from kg.sparql_text import Token
+from kg.sparql_text import Token, tokens
 
 log = logging.getLogger("kg.workers")
 
@@ -90,7 +93,7 @@ def execute(store: ox.Store, job: Job) -> Outcome:
                 if written is not None:
                     return written
                 result = store.query(job.text, **options)  # past the budget: row by row
-            return _select(result, job)
+            return _select([v.value for v in result.variables], result, job)
         if isinstance(result, ox.QueryBoolean):
             if job.media_type is None:
                 return Outcome("ask", rows=SelectResult(["boolean"], [{"boolean": bool(result)}]))
@@ -154,8 +157,9 @@ def _select_json_by_oxigraph(solutions: ox.QuerySolutions, job: Job) -> Outcome 
 _JSON_BUDGET = 4 << 20
 
 
-def _select(solutions: ox.QuerySolutions, job: Job) -> Outcome:
-    variables = [v.value for v in solutions.variables]
+def _select(variables: list[str], solutions: Iterable[Iterable[Any]], job: Job) -> Outcome:
+    """SELECT results (each solution, its terms in the order of ``variables``) as the job
+    asks for them."""
     rows: list[list[Any]] = []
     truncated = False
     for solution in solutions:
@@ -316,10 +320,11 @@ def _worker_main(
         os._exit(0)
 
 
-def _lookup_store(data: bytes) -> tuple[ox.Store, Degrees]:
+def _local_store(data: bytes) -> tuple[ox.Store, Degrees, Counts]:
+    """The store for point lookups, with the IRIs' degrees, and the counts for counts."""
     store = ox.Store()
     store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-    return store, Degrees.of(store)
+    return store, Degrees.of(store), Counts.of(store)
 
 
 class _Died(Exception):
@@ -479,7 +484,8 @@ class QueryPool:
         self._data = b""
         self._store: ox.Store | None = None  # for point lookups, with the IRIs' degrees
         self._degrees = Degrees(Counter(), Counter())
-        self.answered_here = 0  # point lookups answered without a worker
+        self._counts = Counts({}, {}, {})
+        self.answered_here = 0  # point lookups and counts answered without a worker
         self._workers: list[_Worker] = []
         self._waiting: deque[asyncio.Future[None]] = deque()  # jobs waiting for a worker
         self._pending: set[asyncio.Task[None]] = set()
@@ -492,8 +498,10 @@ class QueryPool:
         starting = asyncio.gather(
             *(asyncio.to_thread(_Worker, self._data, self.memory_mb) for _ in range(self.size))
         )
-        if self.local_lookups:  # meanwhile, the store for point lookups
-            self._store, self._degrees = await asyncio.to_thread(_lookup_store, self._data)
+        if self.local_lookups:  # meanwhile, the store for point lookups and the counts
+            self._store, self._degrees, self._counts = await asyncio.to_thread(
+                _local_store, self._data
+            )
         for w in await starting:
             self._add(w)
 
@@ -586,22 +594,29 @@ class QueryPool:
         if any(not w.queue for w in self._workers):  # a worker is free to take them
             self._take_back()
 
-    def is_lookup(self, job: Job, toks: list[Token] | None = None) -> bool:
-        """A point lookup on the whole dataset, answered here (see kg/lookup.py)."""
-        return (
-            self._store is not None
-            and job.union_default
-            and not job.default_graphs
-            and not job.named_graphs
-            and lookup_rows(job.text, self._degrees, toks) is not None
-        )
+    def answer_here(self, job: Job, toks: list[Token] | None = None) -> Outcome | None:
+        """The outcome of a point lookup (kg/lookup.py) or a count (kg/counts.py) on the
+        whole dataset, answered in this process; None for any other job."""
+        if self._store is None or not job.union_default or job.default_graphs:
+            return None
+        if job.named_graphs:
+            return None
+        query = read_one_pattern(tokens(job.text) if toks is None else toks, len(job.text))
+        if query is None:
+            return None
+        if lookup_bound(query, self._degrees) is not None:
+            return execute(self._store, job)
+        table = count_table(query, self._counts)
+        if table is not None:
+            return _select(table.variables, table.rows, job)
+        return None
 
     async def run(self, job: Job, toks: list[Token] | None = None) -> Outcome:
         """The job's outcome; ``toks``, the tokens of its text if the caller has them."""
-        if self.is_lookup(job, toks):
-            assert self._store is not None  # is_lookup says so
+        here = self.answer_here(job, toks)
+        if here is not None:
             self.answered_here += 1
-            return execute(self._store, job)
+            return here
         answer: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
         await self._send(_pack_job(job), answer)
         try:
