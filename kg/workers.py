@@ -76,9 +76,16 @@ class Outcome:
     syntax: SyntaxParts | None = None  # a syntax error's parts, for pages in other languages
 
 
-def execute(store: ox.Store, job: Job) -> Outcome:
-    """Run one job on a store (in a worker, or in process for tests and the CLI)."""
-    options: dict[str, Any] = {"prefixes": PREFIXES, "base_iri": job.base_iri}
+def execute(
+    store: ox.Store, job: Job, prefixes: bool = True, rows_at_most: int | None = None
+) -> Outcome:
+    """Run one job on a store (in a worker, or in process for tests and the CLI).
+    ``prefixes`` False: the text has no prefixed name, so our prefixes need not be given
+    (giving them costs the engine more than a point lookup's evaluation). ``rows_at_most``:
+    a bound on the result's rows known before it runs (a point lookup's)."""
+    options: dict[str, Any] = {"base_iri": job.base_iri}
+    if prefixes:
+        options["prefixes"] = PREFIXES
     if job.default_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
     elif job.union_default:
@@ -89,7 +96,10 @@ def execute(store: ox.Store, job: Job) -> Outcome:
         result = store.query(job.text, **options)
         if isinstance(result, ox.QuerySolutions):
             if job.media_type == JSON_RESULTS:
-                written = _select_json_by_oxigraph(result, job)
+                if rows_at_most is not None and rows_at_most <= job.max_rows:
+                    written = _select_json_within_rows(result, job)
+                else:
+                    written = _select_json_by_oxigraph(result, job)
                 if written is not None:
                     return written
                 result = store.query(job.text, **options)  # past the budget: row by row
@@ -144,7 +154,7 @@ def _select_json_by_oxigraph(solutions: ox.QuerySolutions, job: Job) -> Outcome 
     variables = [v.value for v in solutions.variables]
     budget = _Budget(min(3 * job.max_rows, _JSON_BUDGET))
     try:
-        solutions.serialize(budget, format=ox.QueryResultsFormat.JSON)
+        solutions.serialize(budget, format=JSON_FORMAT)
     except _PastBudget:
         return None
     body = select_json_from_oxigraph(variables, b"".join(budget.parts))
@@ -152,6 +162,16 @@ def _select_json_by_oxigraph(solutions: ox.QuerySolutions, job: Job) -> Outcome 
         return None
     return Outcome("select", body, job.media_type)
 
+
+def _select_json_within_rows(solutions: ox.QuerySolutions, job: Job) -> Outcome | None:
+    """SELECT results as JSON written by Oxigraph, for a result known to be within the row
+    limit: no budget to watch, so Oxigraph writes it in one piece."""
+    variables = [v.value for v in solutions.variables]
+    body = select_json_from_oxigraph(variables, solutions.serialize(format=JSON_FORMAT))
+    return None if body is None else Outcome("select", body, job.media_type)
+
+
+JSON_FORMAT = ox.QueryResultsFormat.JSON
 
 # Larger results are written row by row in Python: the budget bounds the work thrown away.
 _JSON_BUDGET = 4 << 20
@@ -601,11 +621,14 @@ class QueryPool:
             return None
         if job.named_graphs:
             return None
-        query = read_one_pattern(tokens(job.text) if toks is None else toks, len(job.text))
+        toks = tokens(job.text) if toks is None else toks
+        query = read_one_pattern(toks, len(job.text))
         if query is None:
             return None
-        if lookup_bound(query, self._degrees) is not None:
-            return execute(self._store, job)
+        bound = lookup_bound(query, self._degrees)
+        if bound is not None:  # a prefixed name has a ':' token of its own
+            uses_prefixes = any(token.text == ":" for token in toks)
+            return execute(self._store, job, uses_prefixes, bound)
         table = count_table(query, self._counts)
         if table is not None:
             return _select(table.variables, table.rows, job)
