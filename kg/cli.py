@@ -275,7 +275,7 @@ def _print_stats(config: Config) -> None:
     type=click.IntRange(min=1),
     default=None,
     help="Server processes sharing the port (default 1; env KG_SERVER_PROCESSES); one per "
-    "core for throughput. Each has its own workers; about 85 MB each plus its workers.",
+    "core for throughput. Each has its own workers; about 100 MB each plus its workers.",
 )
 @click.pass_obj
 def serve(
