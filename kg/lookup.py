@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kg.counts import Counts
 from kg.one_pattern import MAX_TEXT, OnePattern, read_one_pattern
 from kg.sparql_text import Token, tokens
 
@@ -48,6 +49,21 @@ class Degrees:
                 out[quad.subject.value] += 1
             if isinstance(quad.object, ox.NamedNode):
                 into[quad.object.value] += 1
+        return cls(out, into)
+
+    @classmethod
+    def of_counts(cls, counts: Counts) -> Degrees:
+        """The same numbers, from the counts kept for counts (no second pass over the data)."""
+        out: Counter[str] = Counter()
+        into: Counter[str] = Counter()
+        for by_subject in counts.subjects.values():
+            for term, n in by_subject.items():
+                if isinstance(term, ox.NamedNode):
+                    out[term.value] += n
+        for by_object in counts.objects.values():
+            for term, n in by_object.items():
+                if isinstance(term, ox.NamedNode):
+                    into[term.value] += n
         return cls(out, into)
 
 

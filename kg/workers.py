@@ -344,7 +344,8 @@ def _local_store(data: bytes) -> tuple[ox.Store, Degrees, Counts]:
     """The store for point lookups, with the IRIs' degrees, and the counts for counts."""
     store = ox.Store()
     store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
-    return store, Degrees.of(store), Counts.of(store)
+    counts = Counts.of(store)
+    return store, Degrees.of_counts(counts), counts
 
 
 class _Died(Exception):

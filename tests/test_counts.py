@@ -15,6 +15,7 @@ from rdflib import Dataset
 
 from kg.counts import MAX_GROUPS, Counts, count_table
 from kg.export import nquads
+from kg.lookup import Degrees
 from kg.namespaces import PREFIXES
 from kg.one_pattern import read_one_pattern
 from kg.sparql_text import tokens
@@ -205,3 +206,8 @@ def same_rows(ours: bytes, theirs: bytes) -> bool:
     return a["head"] == b["head"] and sorted(map(key, a["results"]["bindings"])) == sorted(
         map(key, b["results"]["bindings"])
     )
+
+
+def test_the_lookups_degrees_follow_from_the_counts(store: ox.Store, counts: Counts) -> None:
+    # the server takes them from the counts, without a second pass over the data
+    assert Degrees.of_counts(counts) == Degrees.of(store)
