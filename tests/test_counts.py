@@ -4,22 +4,21 @@ data, and that the server gives them in every format as a worker would, rows asi
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from pooled import answers_both_ways
 from rdflib import Dataset
 
 from kg.counts import MAX_GROUPS, Counts, count_table
-from kg.export import nquads
 from kg.lookup import Degrees
 from kg.namespaces import PREFIXES
 from kg.one_pattern import read_one_pattern
 from kg.sparql_text import tokens
-from kg.workers import Job, Outcome, QueryPool
+from kg.workers import Job
 
 JSON = "application/sparql-results+json"
 PM = "https://w3id.org/atazan/id/prime-minister"
@@ -150,24 +149,12 @@ def test_a_grouping_past_the_limit_is_left_to_the_engine(counts: Counts) -> None
 def test_the_server_answers_counts_as_a_worker_would(
     dataset: Dataset, store: ox.Store, tmp_path: Path
 ) -> None:
-    dump = tmp_path / "atazan.nq"
-    dump.write_bytes(nquads(dataset))
     media = (JSON, "text/csv", "text/tab-separated-values", "application/sparql-results+xml")
     jobs = [Job(text, m, 10**6) for text in COUNTS for m in (*media, None)]
     jobs.append(Job(COUNTS[0], JSON, 5))  # past the row limit: refused the same way
     jobs.append(Job(COUNTS[0], None, 5, overflow="truncate"))  # or cut, for a page
 
-    async def answers(local: bool) -> tuple[list[Outcome], int]:
-        pool = QueryPool(dump, 1, 60, local_lookups=local)
-        await pool.start()
-        try:
-            return [await pool.run(job) for job in jobs], pool.answered_here
-        finally:
-            await pool.close()
-
-    here, counted = asyncio.run(answers(True))
-    there, none = asyncio.run(answers(False))
-    assert (counted, none) == (len(jobs), 0)
+    here, there = answers_both_ways(dataset, tmp_path, jobs)
     for job, ours, theirs in zip(jobs, here, there, strict=True):
         assert (ours.kind, ours.media_type, ours.error_kind) == (
             theirs.kind,

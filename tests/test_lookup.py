@@ -4,18 +4,17 @@ byte for byte a worker's answer."""
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from pooled import answers_both_ways
 from rdflib import Dataset
 
-from kg.export import nquads
 from kg.lookup import MAX_ROWS, Degrees, lookup_rows
 from kg.namespaces import PREFIXES
-from kg.workers import Job, Outcome, QueryPool, execute
+from kg.workers import Job, execute
 
 JSON = "application/sparql-results+json"
 PM = "https://w3id.org/atazan/id/prime-minister"
@@ -82,22 +81,10 @@ def test_an_iri_with_too_many_triples_is_no_lookup(degrees: Degrees) -> None:
 def test_the_server_answers_lookups_as_a_worker_would(
     dataset: Dataset, store: ox.Store, tmp_path: Path
 ) -> None:
-    dump = tmp_path / "atazan.nq"
-    dump.write_bytes(nquads(dataset))
     jobs = [Job(q, media, 10**6) for q in LOOKUPS for media in (JSON, "text/csv", None)]
     jobs.append(Job(LOOKUPS[3], JSON, 5))  # past the row limit: refused the same way
 
-    async def answers(local: bool) -> tuple[list[Outcome], int]:
-        pool = QueryPool(dump, 1, 60, local_lookups=local)
-        await pool.start()
-        try:
-            return [await pool.run(job) for job in jobs], pool.answered_here
-        finally:
-            await pool.close()
-
-    here, counted = asyncio.run(answers(True))
-    there, none = asyncio.run(answers(False))
-    assert (counted, none) == (len(jobs), 0)
+    here, there = answers_both_ways(dataset, tmp_path, jobs)
     assert here == there
     assert here[-1].error_kind == "too_large"
     assert here[0].body == execute(store, jobs[0]).body and b"prime-minister" in here[0].body
