@@ -9,6 +9,7 @@ per command and tests/test_exit_codes.py runs each.
 from __future__ import annotations
 
 import contextlib
+import logging
 import signal
 import socket
 import sys
@@ -343,17 +344,25 @@ def _serve_one(
     import uvicorn
 
     from kg.gathered_writes import GatheredHttpTools
-    from kg.server import create_app
+    from kg.server import QuietStartProblem, create_app
 
     app = create_app(config, dumps, ready=ready)
     level = "info" if access_log else "warning"
     server = uvicorn.Server(
         uvicorn.Config(app, http=GatheredHttpTools, log_level=level, access_log=access_log)
     )
+    errors = logging.getLogger("uvicorn.error")
+    errors.addFilter(QuietStartProblem(app))
     # uvicorn passes Ctrl-C and SIGTERM on once it has shut down cleanly: both end here
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    with contextlib.suppress(KeyboardInterrupt):
-        server.run(sockets=[sock])
+    try:
+        with contextlib.suppress(KeyboardInterrupt):
+            server.run(sockets=[sock])
+    except SystemExit:  # uvicorn's exit when the app cannot start
+        problem = getattr(app.state, "start_problem", None)
+        if problem is not None:
+            fail(f"cannot start the server: {problem}", 1)
+        raise
 
 
 def _served_dump(config: Config) -> Path:

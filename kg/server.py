@@ -30,7 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kg.cache import ResponseCache
 from kg.config import Config
 from kg.diff_page import diff_page
-from kg.errors import KGError
+from kg.errors import KGError, WorkerLost
 from kg.pages import (
     data_file,
     data_index,
@@ -61,6 +61,18 @@ class QuietUpgrades(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         return not any(w in message for w in self.WORDS)
+
+
+class QuietStartProblem(logging.Filter):
+    """Drops uvicorn's traceback of a start-up failure whose cause the app has named
+    (``app.state.start_problem``), so that `kg serve` can say it in one line instead."""
+
+    def __init__(self, app: Any) -> None:
+        super().__init__()
+        self.app = app
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return getattr(self.app.state, "start_problem", None) is None
 
 
 def quiet_upgrades() -> None:
@@ -130,7 +142,11 @@ def create_app(
         pool = QueryPool(
             nquads_path, config.query_workers, config.query_time_limit, config.worker_memory
         )
-        await pool.start()
+        try:
+            await pool.start()
+        except WorkerLost as exc:  # said in one line by `kg serve` (kg/cli.py)
+            app.state.start_problem = str(exc)
+            raise
         quiet_upgrades()
         app.state.kg = State(
             config, pool, registry, pages, ResponseCache(config.response_cache), nquads_path.parent

@@ -409,7 +409,13 @@ class _Worker:
             ready = False
         if not ready:
             self.kill()
-            raise WorkerLost(f"a query worker failed to start ({self.describe_exit()})")
+            detail = f"a query worker failed to start ({self.describe_exit()})"
+            if self.process.exitcode in _MEMORY_EXITS and memory_mb:
+                detail += (
+                    f": it ran out of its {memory_mb} MB (KG_WORKER_MEMORY) while loading the "
+                    "data; a worker needs about 100 MB"
+                )
+            raise WorkerLost(detail)
         os.set_blocking(self.outcome_fd, False)
 
     def attach(self, loop: asyncio.AbstractEventLoop, on_reply: Any, on_eof: Any) -> None:

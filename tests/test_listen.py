@@ -18,9 +18,10 @@ from kg.config import ROOT
 from kg.listen import ListenError, listen
 
 
-def serve(*args: str, dist: Path) -> subprocess.Popen[str]:
+def serve(*args: str, dist: Path, **settings: str) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
     env["KG_DIST_DIR"] = str(dist)
+    env.update(settings)
     return subprocess.Popen(
         [sys.executable, "-u", "-m", "kg", "serve", *args],
         cwd=ROOT,
@@ -64,6 +65,18 @@ def test_an_impossible_address_is_one_line_and_exit_3(
     assert process.returncode == 3
     assert "serving on" not in out
     assert len(err.strip().splitlines()) == 1 and message in err, err
+
+
+def test_workers_that_cannot_start_are_one_line_and_exit_1(tmp_path: Path) -> None:
+    process = serve("--port", "0", dist=tmp_path, KG_WORKER_MEMORY="20")
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 1
+    assert "serving on" not in out
+    assert err.strip().splitlines() == [
+        "error: cannot start the server: a query worker failed to start (exit status 70): it "
+        "ran out of its 20 MB (KG_WORKER_MEMORY) while loading the data; a worker needs "
+        "about 100 MB"
+    ]
 
 
 def test_serving_on_is_printed_once_it_answers_and_ctrl_c_stops_it(tmp_path: Path) -> None:
