@@ -41,19 +41,9 @@ class Degrees:
     into: Counter[str]
 
     @classmethod
-    def of(cls, store: ox.Store) -> Degrees:
-        out: Counter[str] = Counter()
-        into: Counter[str] = Counter()
-        for quad in store:
-            if isinstance(quad.subject, ox.NamedNode):
-                out[quad.subject.value] += 1
-            if isinstance(quad.object, ox.NamedNode):
-                into[quad.object.value] += 1
-        return cls(out, into)
-
-    @classmethod
     def of_counts(cls, counts: Counts) -> Degrees:
-        """The same numbers, from the counts kept for counts (no second pass over the data)."""
+        """Summed from the counts kept for counts (kg/counts.py): no second pass over the
+        data."""
         out: Counter[str] = Counter()
         into: Counter[str] = Counter()
         for by_subject in counts.subjects.values():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -196,5 +197,13 @@ def same_rows(ours: bytes, theirs: bytes) -> bool:
 
 
 def test_the_lookups_degrees_follow_from_the_counts(store: ox.Store, counts: Counts) -> None:
-    # the server takes them from the counts, without a second pass over the data
-    assert Degrees.of_counts(counts) == Degrees.of(store)
+    # the server sums them from the counts; here they are counted from the quads
+    out: Counter[str] = Counter()
+    into: Counter[str] = Counter()
+    for quad in store:
+        if isinstance(quad.subject, ox.NamedNode):
+            out[quad.subject.value] += 1
+        if isinstance(quad.object, ox.NamedNode):
+            into[quad.object.value] += 1
+    assert Degrees.of_counts(counts) == Degrees(out, into)
+    assert len(out) > 1000 and len(into) > 1000

@@ -12,6 +12,7 @@ import pytest
 from pooled import answers_both_ways
 from rdflib import Dataset
 
+from kg.counts import Counts
 from kg.lookup import MAX_ROWS, Degrees, lookup_rows
 from kg.namespaces import PREFIXES
 from kg.workers import Job, execute
@@ -52,7 +53,7 @@ NOT_LOOKUPS = [
 
 @pytest.fixture(scope="module")
 def degrees(store: ox.Store) -> Degrees:
-    return Degrees.of(store)
+    return Degrees.of_counts(Counts.of(store))
 
 
 @pytest.mark.parametrize("query", LOOKUPS)
