@@ -97,12 +97,12 @@ def count_table(query: OnePattern | None, counts: Counts) -> CountTable | None:
         or not set(plain) <= set(group_by)
     ):
         return None
+    if group_by and (query.limit is not None or query.offset):
+        return None  # which groups a slice keeps is the engine's choice: not ours to make
     places = {slot.var: i for i, slot in enumerate(query.pattern) if slot.var}
     groups = _groups(counts, query.pattern, tuple(places[v] for v in group_by))
     if groups is None or len(groups) > MAX_GROUPS:
         return None
-    if group_by and (query.limit is not None or query.offset):
-        return None  # which groups a slice keeps is the engine's choice: not ours to make
     start = query.offset or 0
     stop = None if query.limit is None else start + query.limit
     rows = []
