@@ -25,8 +25,8 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg.counts import Counts
-from kg.one_pattern import MAX_TEXT, OnePattern, read_one_pattern
-from kg.sparql_text import Token, tokens
+from kg.one_pattern import OnePattern, read_one_pattern
+from kg.sparql_text import Token
 
 # The most rows a lookup answered in the server may have: above every IRI of our data
 # (1,641 for a constitution, 236 for the President), a few milliseconds at most.
@@ -61,10 +61,7 @@ def lookup_rows(text: str, degrees: Degrees, toks: list[Token] | None = None) ->
     """The most rows ``text`` can yield if it is a point lookup (see the module's text);
     None if it is not one, or if it may yield more than MAX_ROWS. ``toks`` are the text's
     tokens if the caller has them already."""
-    if len(text) > MAX_TEXT:
-        return None
-    query = read_one_pattern(tokens(text) if toks is None else toks, len(text))
-    return lookup_bound(query, degrees)
+    return lookup_bound(read_one_pattern(text, toks), degrees)
 
 
 def lookup_bound(query: OnePattern | None, degrees: Degrees) -> int | None:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from kg.namespaces import PREFIXES
-from kg.sparql_text import Token
+from kg.sparql_text import Token, tokens
 
 MAX_TEXT = 4096  # characters; a longer text is no simple query
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -53,6 +53,7 @@ class OnePattern:
     ordered: bool  # has ORDER BY
     limit: int | None
     offset: int | None
+    prefixed: bool  # has a prefixed name (the only place our prefixes could matter)
 
     @property
     def count(self) -> Count | None:
@@ -60,11 +61,12 @@ class OnePattern:
         return counts[0] if counts else None
 
 
-def read_one_pattern(toks: list[Token], text_length: int) -> OnePattern | None:
-    """The query's parts if it has the shape above; None if not."""
-    if text_length > MAX_TEXT:
+def read_one_pattern(text: str, toks: list[Token] | None = None) -> OnePattern | None:
+    """The query's parts if it has the shape above; None if not. ``toks``, the text's
+    tokens if the caller has them already (a long text is refused before it is read)."""
+    if len(text) > MAX_TEXT:
         return None
-    return _Reader(toks).read()
+    return _Reader(tokens(text) if toks is None else toks).read()
 
 
 class _NotOfTheShape(Exception):
@@ -78,6 +80,7 @@ class _Reader:
         self.toks = toks
         self.at = 0
         self.prefixes = dict(PREFIXES)
+        self.prefixed = False
 
     def read(self) -> OnePattern | None:
         try:
@@ -100,8 +103,9 @@ class _Reader:
                 raise _NotOfTheShape
         except (_NotOfTheShape, IndexError, ValueError):  # ValueError: too few tokens left
             return None
+        pattern = (subject, predicate, obj)
         return OnePattern(
-            modifier, projection, (subject, predicate, obj), group_by, ordered, limit, offset
+            modifier, projection, pattern, group_by, ordered, limit, offset, self.prefixed
         )
 
     # --- the pieces ---------------------------------------------------------------------
@@ -204,6 +208,7 @@ class _Reader:
             if after is not None and after.start == following.start + 1:
                 raise _NotOfTheShape
         self.at += 3
+        self.prefixed = True
         return self.prefixes[prefix.text] + local.text
 
     def _group_by(self) -> tuple[str, ...]:

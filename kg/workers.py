@@ -40,7 +40,7 @@ from kg.one_pattern import read_one_pattern
 from kg.queries import SelectResult, python_value, term_kind
 from kg.results import ASK_WRITERS, SELECT_WRITERS, select_json_from_oxigraph
 from kg.sparql_errors import SyntaxParts, from_engine
-from kg.sparql_text import Token, tokens
+from kg.sparql_text import Token
 
 log = logging.getLogger("kg.workers")
 
@@ -624,18 +624,14 @@ class QueryPool:
     def answer_here(self, job: Job, toks: list[Token] | None = None) -> Outcome | None:
         """The outcome of a point lookup (kg/lookup.py) or a count (kg/counts.py) on the
         whole dataset, answered in this process; None for any other job."""
-        if self._store is None or not job.union_default or job.default_graphs:
+        if self._store is None or not job.union_default or job.default_graphs or job.named_graphs:
             return None
-        if job.named_graphs:
-            return None
-        toks = tokens(job.text) if toks is None else toks
-        query = read_one_pattern(toks, len(job.text))
+        query = read_one_pattern(job.text, toks)
         if query is None:
             return None
         bound = lookup_bound(query, self._degrees)
-        if bound is not None:  # a prefixed name has a ':' token of its own
-            uses_prefixes = any(token.text == ":" for token in toks)
-            return execute(self._store, job, uses_prefixes, bound)
+        if bound is not None:
+            return execute(self._store, job, query.prefixed, bound)
         table = count_table(query, self._counts)
         if table is not None:
             return _select(table.variables, table.rows, job)

@@ -18,7 +18,6 @@ from kg.counts import MAX_GROUPS, Counts, count_table
 from kg.lookup import Degrees
 from kg.namespaces import PREFIXES
 from kg.one_pattern import read_one_pattern
-from kg.sparql_text import tokens
 from kg.workers import Job
 
 JSON = "application/sparql-results+json"
@@ -73,7 +72,7 @@ def counts(store: ox.Store) -> Counts:
 
 
 def table(text: str, counts: Counts):  # type: ignore[no-untyped-def]
-    return count_table(read_one_pattern(tokens(text), len(text)), counts)
+    return count_table(read_one_pattern(text), counts)
 
 
 def engine_rows(store: ox.Store, text: str) -> list[tuple[str, ...]]:

@@ -15,6 +15,7 @@ from rdflib import Dataset
 from kg.counts import Counts
 from kg.lookup import MAX_ROWS, Degrees, lookup_rows
 from kg.namespaces import PREFIXES
+from kg.one_pattern import read_one_pattern
 from kg.workers import Job, execute
 
 JSON = "application/sparql-results+json"
@@ -89,3 +90,10 @@ def test_the_server_answers_lookups_as_a_worker_would(
     assert here == there
     assert here[-1].error_kind == "too_large"
     assert here[0].body == execute(store, jobs[0]).body and b"prime-minister" in here[0].body
+
+
+def test_the_reader_says_whether_our_prefixes_are_needed() -> None:
+    # without a prefixed name the engine is not given our prefixes (kg/workers.py)
+    needed = {q: read_one_pattern(q).prefixed for q in LOOKUPS}  # type: ignore[union-attr]
+    assert needed[LOOKUPS[0]] is False and needed[LOOKUPS[4]] is False
+    assert needed[LOOKUPS[2]] is True and needed[LOOKUPS[3]] is True
